@@ -1,0 +1,1 @@
+"""Scrapy project that crawls the CSTO news site into SQLite."""

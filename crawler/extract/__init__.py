@@ -1,0 +1,1 @@
+"""Pure extraction: functions from HTML (and its URL) to fields. No Scrapy here."""

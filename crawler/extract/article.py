@@ -1,0 +1,451 @@
+"""Article pages: (HTML, URL, profile) → title, date, body, with the layer that answered.
+
+Each field is tried in layers: the site profile's own selectors; structural rules that
+hold on any news page; for the body, trafilatura as the last resort. The layer that
+answered is recorded, so a crawl can tell when the site's templates have changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from crawler.extract.dates import date_only, find_dates
+from crawler.extract.html import (
+    Paragraph,
+    ancestors,
+    article_path_pattern,
+    boilerplate_elements,
+    is_inside,
+    is_navigation_href,
+    news_lists,
+    paragraphs,
+    parse,
+    tag,
+    text_of,
+)
+from crawler.extract.text import clean_line, comparable, join_paragraphs
+from crawler.extract.urls import absolute, canonical_path
+from crawler.sites import SiteProfile
+
+PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
+MIN_BODY_CHARS = 80
+QUALIFYING_CHARS = 60
+DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|rtf|odt|ods|zip|rar)$", re.I)
+PARAGRAPH_OWNERS = frozenset("p li h2 h3 h4 h5 h6 blockquote dd dt pre".split())
+
+
+@dataclass
+class ArticleFields:
+    """What one article page says about itself."""
+
+    title: str | None = None
+    date_raw: str | None = None
+    date_source: str | None = None
+    body: str = ""
+    body_html: str | None = None
+    images: list[dict[str, str]] = field(default_factory=list)
+    attachments: list[dict[str, str]] = field(default_factory=list)
+    layers: dict[str, str] = field(default_factory=dict)
+    not_found: bool = False
+
+
+@dataclass
+class _Page:
+    """The parsed page and what structure says about it, shared by the field layers."""
+
+    doc: etree._Element
+    url: str
+    profile: SiteProfile
+    excluded: set[etree._Element] = field(default_factory=set)
+    order: dict[etree._Element, int] = field(default_factory=dict)
+    listing_paths: set[str] = field(default_factory=set)
+
+    def skip(self, el: etree._Element) -> bool:
+        return el in self.excluded
+
+
+def extract_article(html: str, url: str, profile: SiteProfile) -> ArticleFields:
+    """All fields of an article page. Pure: no network, no Scrapy."""
+    page = _prepare(html, url, profile)
+    fields = ArticleFields()
+    title, anchor = _title(page, fields)
+    page.excluded |= _excluded(page, anchor)
+    container = _body(page, fields, anchor, title)
+    _date(page, fields, anchor, title, container)
+    if container is not None:
+        region = _article_region(container, anchor)
+        fields.images = _images(page, region)
+        fields.attachments = _attachments(page, region)
+        fields.body_html = _own_html(page, container, anchor)
+    fields.not_found = _looks_not_found(fields, profile)
+    return fields
+
+
+def _prepare(html: str, url: str, profile: SiteProfile) -> _Page:
+    doc = parse(html)
+    path = canonical_path(urlsplit(url).path)
+    prefixes = {"/"}
+    parts = [p for p in path.split("/") if p]
+    for i in range(1, len(parts)):
+        prefixes.add("/" + "/".join(parts[:i]) + "/")
+    for section in profile.sections:
+        prefixes.add(profile.listing_path.format(section=section))
+    return _Page(
+        doc=doc,
+        url=url,
+        profile=profile,
+        order={el: i for i, el in enumerate(doc.iter())},
+        listing_paths=prefixes,
+    )
+
+
+def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]:
+    pattern = article_path_pattern(page.profile.article_path)
+    from crawler.extract.urls import canonical_url
+
+    lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor)
+    total = len(text_of(page.doc))
+    return set(lists) | boilerplate_elements(page.doc, anchor, total)
+
+
+# --- title -----------------------------------------------------------------------------
+
+
+def _is_generic(text: str, profile: SiteProfile) -> bool:
+    key = comparable(text)
+    generic = {comparable(t) for t in profile.generic_headings + profile.site_names}
+    return not key or key in generic
+
+
+def _title_from_head(page: _Page) -> str | None:
+    for meta in page.doc.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in ("og:title", "twitter:title"):
+            text = clean_line(meta.get("content") or "")
+            if text and not _is_generic(text, page.profile):
+                return text
+    titles = [text_of(t) for t in page.doc.iter("title")]
+    return _strip_site_name(titles[0], page.profile) if titles and titles[0] else None
+
+
+def _strip_site_name(title: str, profile: SiteProfile) -> str | None:
+    """`Title - CSTO` or `CSTO | Title` → `Title`; a dash inside the title stays."""
+    separator = r"\s+(?:[|—–:-]|::)\s+"
+    changed = True
+    while changed:
+        changed = False
+        for name in profile.site_names + profile.generic_headings:
+            for pattern in (separator + re.escape(name) + "$", "^" + re.escape(name) + separator):
+                stripped = re.sub(pattern, "", title, flags=re.IGNORECASE)
+                if stripped != title and stripped.strip():
+                    title, changed = stripped.strip(), True
+    return None if _is_generic(title, profile) else title
+
+
+def _find_anchor(page: _Page, title: str) -> etree._Element | None:
+    """The element showing the title, for pages whose title came from the head."""
+    key = comparable(title)
+    best = None
+    for el in page.doc.iter():
+        if not tag(el) or tag(el) in ("html", "body", "head", "title"):
+            continue
+        text = comparable(text_of(el))
+        if text == key or (text.startswith(key) and len(text) < len(key) + 40):
+            best = el  # the deepest such element comes last in document order? keep innermost
+            if not any(comparable(text_of(c)).startswith(key) for c in el if tag(c)):
+                return el
+    return best
+
+
+def _title(page: _Page, fields: ArticleFields) -> tuple[str | None, etree._Element | None]:
+    for selector in page.profile.selectors.title:
+        for el in page.doc.cssselect(selector):
+            text = text_of(el)
+            if text and not _is_generic(text, page.profile):
+                fields.title, fields.layers["title"] = text, PROFILE
+                return text, el
+    head_title = _title_from_head(page)
+    for h1 in page.doc.iter("h1"):
+        text = text_of(h1)
+        if not text or _is_generic(text, page.profile):
+            continue
+        short = len(text.split()) < 4
+        if short and head_title and comparable(text) not in comparable(head_title):
+            continue
+        fields.title, fields.layers["title"] = text, STRUCTURE
+        return text, h1
+    if head_title:
+        fields.title, fields.layers["title"] = head_title, STRUCTURE
+        return head_title, _find_anchor(page, head_title)
+    return None, None
+
+
+# --- date ------------------------------------------------------------------------------
+
+
+def _date(
+    page: _Page,
+    fields: ArticleFields,
+    anchor: etree._Element | None,
+    title: str | None,
+    container: etree._Element | None,
+) -> None:
+    for selector in page.profile.selectors.date:
+        for el in page.doc.cssselect(selector):
+            raw = el.get("datetime") or text_of(el)
+            if raw and find_dates(raw):
+                fields.date_raw, fields.date_source = raw, "article:profile"
+                fields.layers["date"] = PROFILE
+                return
+    found = _time_element(page, anchor) or _meta_date(page) or _text_date(page, anchor, title)
+    if found:
+        fields.date_raw, fields.date_source = found
+        fields.layers["date"] = STRUCTURE
+
+
+def _time_element(page: _Page, anchor: etree._Element | None) -> tuple[str, str] | None:
+    candidates = [
+        el for el in page.doc.iter("time")
+        if not is_inside(el, page.excluded) and (el.get("datetime") or text_of(el))
+    ]
+    if not candidates:
+        return None
+    el = min(candidates, key=lambda e: _distance(page, e, anchor))
+    raw = el.get("datetime") or text_of(el)
+    return (raw, "article:time") if find_dates(raw) else None
+
+
+_META_DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "pubdate",
+                   "publish-date", "og:published_time")
+
+
+def _meta_date(page: _Page) -> tuple[str, str] | None:
+    for el in page.doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in _META_DATE_KEYS and find_dates(el.get("content") or ""):
+            return el.get("content"), "meta"
+    for el in page.doc.xpath("//*[@itemprop='datePublished']"):
+        raw = el.get("content") or el.get("datetime") or text_of(el)
+        if raw and find_dates(raw):
+            return raw, "meta"
+    return None
+
+
+def _distance(page: _Page, el: etree._Element, anchor: etree._Element | None) -> tuple[int, int]:
+    if anchor is None:
+        return (page.order.get(el, 0), 0)
+    delta = page.order.get(el, 0) - page.order.get(anchor, 0)
+    return (abs(delta), 0 if delta >= 0 else 1)  # ties go to the date after the title
+
+
+def _text_date(
+    page: _Page, anchor: etree._Element | None, title: str | None
+) -> tuple[str, str] | None:
+    """A date standing on its own (or right after the title) nearest the title."""
+    title_key = comparable(title) if title else None
+    best: tuple[tuple[int, int], str] | None = None
+    for el in page.doc.iter():
+        if not tag(el) or tag(el) in ("head", "title", "html") or is_inside(el, page.excluded):
+            continue
+        for piece in (el.text, el.tail if el.getparent() is not None else None):
+            if not piece or not piece.strip():
+                continue
+            raw = _date_in_piece(piece, title_key)
+            if raw is None:
+                continue
+            if piece is el.tail and is_inside(el.getparent(), page.excluded):
+                continue
+            rank = _distance(page, el, anchor)
+            if best is None or rank < best[0]:
+                best = (rank, raw)
+    return (best[1], "article:text") if best else None
+
+
+def _date_in_piece(piece: str, title_key: str | None) -> str | None:
+    alone = date_only(piece)
+    if alone:
+        return alone.raw
+    if title_key:
+        matches = find_dates(piece)
+        if matches and comparable(piece[: matches[-1].start]) == title_key:
+            return matches[-1].raw
+    return None
+
+
+# --- body ------------------------------------------------------------------------------
+
+
+def _qualifies(p: Paragraph) -> bool:
+    return len(p.text) >= QUALIFYING_CHARS and p.link_density < 0.5
+
+
+def _score_containers(page: _Page) -> dict[etree._Element, float]:
+    scores: dict[etree._Element, float] = {}
+    body = page.doc.find("body")
+    for p in paragraphs(body if body is not None else page.doc, page.skip):
+        if not _qualifies(p):
+            continue
+        owner = p.owner
+        holder = owner.getparent() if tag(owner) in PARAGRAPH_OWNERS else owner
+        if holder is None:
+            continue
+        scores[holder] = scores.get(holder, 0) + len(p.text)
+        parent = holder.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(p.text) / 2
+    return scores
+
+
+def _widen(page: _Page, best: etree._Element, anchor: etree._Element | None) -> etree._Element:
+    """Take in a lead paragraph that sits in a sibling wrapper between title and text."""
+    start = page.order.get(anchor, -1) if anchor is not None else -1
+    end = max((page.order[e] for e in best.iter() if e in page.order), default=page.order[best])
+    current = best
+    for _ in range(2):
+        parent = current.getparent()
+        if parent is None or tag(parent) in ("body", "html"):
+            break
+        own = {id(p.owner) for p in paragraphs(current, page.skip)}
+        extra = [
+            p for p in paragraphs(parent, page.skip) if _qualifies(p) and id(p.owner) not in own
+        ]
+        if not extra or not all(start < page.order.get(p.owner, -1) < end for p in extra):
+            break
+        current = parent
+    return current
+
+
+def _body(
+    page: _Page, fields: ArticleFields, anchor: etree._Element | None, title: str | None
+) -> etree._Element | None:
+    for selector in page.profile.selectors.body:
+        for el in page.doc.cssselect(selector):
+            text = _body_text(page, el, anchor, title)
+            if len(text) >= MIN_BODY_CHARS:
+                fields.body, fields.layers["body"] = text, PROFILE
+                return el
+    scores = _score_containers(page)
+    if scores:
+        best = _widen(page, max(scores, key=scores.__getitem__), anchor)
+        text = _body_text(page, best, anchor, title)
+        if len(text) >= MIN_BODY_CHARS:
+            fields.body, fields.layers["body"] = text, STRUCTURE
+            return best
+    text = _trafilatura_body(page, title)
+    if text:
+        fields.body, fields.layers["body"] = text, TRAFILATURA
+    return None
+
+
+def _body_text(
+    page: _Page, container: etree._Element, anchor: etree._Element | None, title: str | None
+) -> str:
+    kept = []
+    anchor_pos = page.order.get(anchor, -1) if anchor is not None and anchor in set(
+        container.iter()
+    ) else -1
+    for p in paragraphs(container, page.skip):
+        if page.order.get(p.owner, 0) < anchor_pos:
+            continue  # the article never starts before its own title
+        if not _is_boilerplate_paragraph(page, p, title):
+            kept.append(p.text)
+    return join_paragraphs(kept)
+
+
+def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> bool:
+    if date_only(p.text):
+        return True
+    if title and _date_in_piece(p.text, comparable(title)) is not None:
+        return True  # the title repeated with its date
+    if title and comparable(p.text) == comparable(title):
+        return True
+    return p.link_density > 0.8 and (
+        not p.hrefs
+        or all(is_navigation_href(h, page.url, page.listing_paths) for h in p.hrefs)
+        or len(p.text) < QUALIFYING_CHARS
+    )
+
+
+def _trafilatura_body(page: _Page, title: str | None) -> str:
+    try:
+        import trafilatura
+    except ImportError:  # optional: the structural layers still work without it
+        return ""
+    html = etree.tostring(page.doc, encoding="unicode", method="html")
+    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    kept = [
+        line for line in (clean_line(x) for x in text.split("\n"))
+        if line and not date_only(line) and not (title and comparable(line) == comparable(title))
+    ]
+    return join_paragraphs(kept)
+
+
+# --- media and own HTML ----------------------------------------------------------------
+
+
+def _article_region(container: etree._Element, anchor: etree._Element | None) -> etree._Element:
+    """The smallest element holding both the title and the body: where media belong."""
+    if anchor is None:
+        return container
+    above = {id(a) for a in ancestors(anchor)}
+    for el in (container, *ancestors(container)):
+        if id(el) in above:
+            return el
+    return container
+
+
+def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
+    found = []
+    for img in container.iter("img"):
+        if is_inside(img, page.excluded):
+            continue
+        src = img.get("src") or img.get("data-src")
+        if not src:
+            continue
+        found.append({"url": absolute(page.url, src), "caption": _caption(img)})
+    return found
+
+
+def _caption(img: etree._Element) -> str:
+    for parent in ancestors(img):
+        if tag(parent) == "figure":
+            for cap in parent.iter("figcaption"):
+                return text_of(cap)
+            break
+    following = img.getnext()
+    if following is not None and "caption" in (following.get("class") or "").lower():
+        return text_of(following)
+    return clean_line(img.get("alt") or img.get("title") or "")
+
+
+def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]:
+    found = []
+    for a in container.iter("a"):
+        href = a.get("href") or ""
+        if is_inside(a, page.excluded):
+            continue
+        if DOCUMENT_EXTENSIONS.search(urlsplit(href).path):
+            found.append({"url": absolute(page.url, href), "title": text_of(a)})
+    return found
+
+
+def _own_html(page: _Page, container: etree._Element, anchor: etree._Element | None) -> str:
+    """The container's HTML without the boilerplate inside it (sanitised later, in storage)."""
+    for el in [e for e in container.iter() if e in page.excluded or e is anchor]:
+        parent = el.getparent()
+        if parent is not None and el is not container:
+            el.drop_tree()
+    return etree.tostring(container, encoding="unicode", method="html").strip()
+
+
+def _looks_not_found(fields: ArticleFields, profile: SiteProfile) -> bool:
+    """A soft 404: status 200, but the page says it has no such article."""
+    phrases = {comparable(p) for p in profile.not_found_phrases}
+    title = comparable(fields.title or "")
+    if title in phrases or any(p and p in title for p in phrases):
+        return True
+    return not fields.body and not fields.title

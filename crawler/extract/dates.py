@@ -1,0 +1,168 @@
+"""Publication dates: find them in text and read them, day first, English or Russian.
+
+The site's own formats are read directly with regular expressions (fast and exact);
+dateparser is only the fallback for shapes we have not listed, because it is slow and
+happily reads "today" as a date. A date we cannot read is None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        ("january", "jan", "январь", "января", "янв"),
+        ("february", "feb", "февраль", "февраля", "фев"),
+        ("march", "mar", "март", "марта", "мар"),
+        ("april", "apr", "апрель", "апреля", "апр"),
+        ("may", "май", "мая"),
+        ("june", "jun", "июнь", "июня", "июн"),
+        ("july", "jul", "июль", "июля", "июл"),
+        ("august", "aug", "август", "августа", "авг"),
+        ("september", "sep", "sept", "сентябрь", "сентября", "сен", "сент"),
+        ("october", "oct", "октябрь", "октября", "окт"),
+        ("november", "nov", "ноябрь", "ноября", "ноя", "нояб"),
+        ("december", "dec", "декабрь", "декабря", "дек"),
+    ],
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
+_YEAR_SUFFIX = r"(?:\s*(?:г\.|года|год|г)(?![\w]))?"
+
+# Each pattern names day, month (number or name) and year.
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.+\-Z]*)?"
+    ),
+    re.compile(
+        r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])" + _TIME
+    ),
+    re.compile(
+        rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname>{_MONTH})\.?,?\s+"
+        rf"(?P<year>\d{{4}}){_YEAR_SUFFIX}" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<![\w])(?P<mname>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<year>\d{{4}})" + _TIME,
+        re.IGNORECASE,
+    ),
+)
+
+# "From 22 to 26 April 2024", "July 1-2, 2020", "с 22 по 26 апреля": the date that ends a
+# range is not a publication date.
+_RANGE_BEFORE = re.compile(
+    r"(?:\d{1,2}\s*(?:-|–|—|to|and|till|until|по|до|и)\s*|\d{4}\s*(?:-|–|—)\s*)$", re.IGNORECASE
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|till|until|по|до)\s*\d", re.IGNORECASE)
+
+MIN_YEAR = 1990
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a text: where, its raw wording, and its value."""
+
+    start: int
+    end: int
+    raw: str
+    value: date
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    latest = datetime.now(timezone.utc).date().year + 1
+    return value if MIN_YEAR <= year <= latest else None
+
+
+def _from_match(match: re.Match[str]) -> date | None:
+    parts = match.groupdict()
+    month = MONTHS.get(parts["mname"].lower().rstrip(".")) if parts.get("mname") else None
+    if month is None and parts.get("month"):
+        month = int(parts["month"])
+    if month is None:
+        return None
+    return _valid(int(parts["year"]), month, int(parts["day"]))
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every publication-like date in `text`, in order; the ends of ranges are skipped."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if _RANGE_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
+            if _RANGE_AFTER.search(text[end : end + 8]):
+                continue
+            value = _from_match(match)
+            if value is not None:
+                taken.append((start, end))
+                found.append(DateMatch(start, end, match.group(0).strip(), value))
+    return sorted(found, key=lambda m: m.start)
+
+
+_DATE_LABEL = re.compile(
+    r"^(?:date|published|posted|дата|опубликовано|дата публикации)\s*:?\s*", re.IGNORECASE
+)
+
+
+def date_only(text: str) -> DateMatch | None:
+    """The date when `text` is essentially just a date (a date line, a `<time>`)."""
+    stripped = _DATE_LABEL.sub("", text.strip())
+    matches = find_dates(stripped)
+    if len(matches) != 1:
+        return None
+    rest = stripped[: matches[0].start] + stripped[matches[0].end :]
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", "", rest)
+    rest = re.sub(r"\b(?:г|года|год)\b\.?", "", rest)
+    return matches[0] if len(rest.strip(" \t\n|,.:;-–—()[]/")) <= 12 else None
+
+
+def parse_date(raw: str | None, languages: tuple[str, ...] = ("en", "ru")) -> date | None:
+    """Read one date written in any of the site's formats; None when it cannot be read.
+
+    Known formats first; dateparser (absolute dates only, day first, all three parts
+    required) for the rest, so that neither "today" nor a bare "April" becomes a date.
+    """
+    if not raw or not raw.strip():
+        return None
+    text = " ".join(raw.split())
+    matches = find_dates(text)
+    if matches:
+        return matches[0].value
+    return _dateparser(text[:200], tuple(languages))
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, languages: tuple[str, ...]) -> date | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=list(languages),
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None:
+        return None
+    return _valid(parsed.year, parsed.month, parsed.day)

@@ -1,0 +1,140 @@
+"""Listing pages: (HTML, URL, profile) → the articles listed, with date and lead, and pages.
+
+Each listed article is found by the shape of its link (the profile's article path), and
+its item is the largest block around the link that holds no other article: whatever the
+markup (`<li>`, `<div>`, a table row; date before or after the link), the date and the
+lead of an item are inside that block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from crawler.extract.dates import date_only, find_dates
+from crawler.extract.html import (
+    ancestors,
+    article_links,
+    article_path_pattern,
+    paragraphs,
+    parse,
+    text_of,
+)
+from crawler.extract.urls import absolute, canonical_url, page_number, same_site
+from crawler.sites import SiteProfile
+
+
+@dataclass(frozen=True)
+class ListingEntry:
+    """One article as a listing shows it."""
+
+    url: str
+    section: str
+    slug: str
+    title: str | None
+    date_raw: str | None
+    lead: str | None
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """What a listing page offers: its articles, in page order, and the pages it links to."""
+
+    entries: list[ListingEntry]
+    pages: list[int]
+
+
+def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
+    """All articles and pagination links of a listing page. Pure: no network, no Scrapy."""
+    doc = parse(html)
+    pattern = article_path_pattern(profile.article_path)
+    links = article_links(doc, url, pattern)
+    url_of = dict(links)
+    owners: dict[etree._Element, set[str]] = {}
+    for a, link_url in links:
+        for el in (a, *ancestors(a)):
+            owners.setdefault(el, set()).add(link_url)
+    entries: dict[str, ListingEntry] = {}
+    for a, link_url in links:
+        item = _item_block(a, owners)
+        match = pattern.match(urlsplit(link_url).path)
+        assert match is not None
+        entry = ListingEntry(
+            url=link_url,
+            section=match.group("section"),
+            slug=match.group("slug"),
+            title=text_of(a) or None,
+            date_raw=_item_date(item),
+            lead=_item_lead(item, url_of, link_url),
+        )
+        entries[link_url] = _merge(entries[link_url], entry) if link_url in entries else entry
+    return ListingPage(list(entries.values()), _pages(doc, url, profile))
+
+
+def _merge(first: ListingEntry, again: ListingEntry) -> ListingEntry:
+    """One article listed twice (a latest-news block and the list): what either says."""
+    return replace(
+        first,
+        date_raw=first.date_raw or again.date_raw,
+        lead=first.lead or again.lead,
+    )
+
+
+def _item_block(a: etree._Element, owners: dict[etree._Element, set[str]]) -> etree._Element:
+    """The largest ancestor of `a` that links to this article only."""
+    item = a
+    for parent in ancestors(a):
+        if len(owners.get(parent, ())) > 1 or parent.tag in ("body", "html"):
+            break
+        item = parent
+    return item
+
+
+def _item_date(item: etree._Element) -> str | None:
+    for el in item.iter("time"):
+        raw = el.get("datetime") or text_of(el)
+        if raw and find_dates(raw):
+            return raw
+    texts = [p.text for p in paragraphs(item)]
+    for text in texts:
+        match = date_only(text)
+        if match:
+            return match.raw
+    for text in texts:  # "10.07.2020 Title" on one line
+        matches = find_dates(text)
+        if matches and matches[0].start == 0:
+            return matches[0].raw
+    return None
+
+
+def _item_lead(item: etree._Element, url_of: dict[etree._Element, str], url: str) -> str | None:
+    """The item's text other than its date and its title link; a second link's text
+    (a linked lead after a linked title) when that is all there is."""
+    anchors = [a for a in item.iter("a") if url_of.get(a) == url]
+    dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_of(el))]
+    hidden = set(anchors) | set(dates)
+    texts = [p.text for p in paragraphs(item, lambda el: el in hidden)]
+    texts = [t for t in texts if not date_only(t)]
+    if texts:
+        return max(texts, key=len)
+    linked = [text_of(a) for a in anchors if text_of(a)]
+    return max(linked[1:], key=len) if len(set(linked)) > 1 else None
+
+
+def _pages(doc: etree._Element, url: str, profile: SiteProfile) -> list[int]:
+    """Listing page numbers linked from this page, for this same listing."""
+    here = urlsplit(canonical_url(url)).path
+    numbers = set()
+    for a in doc.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        target = absolute(url, href)
+        if not same_site(target, url) or urlsplit(canonical_url(target)).path != here:
+            continue
+        number = page_number(target, profile.page_param)
+        if number:
+            numbers.add(number)
+    return sorted(numbers)

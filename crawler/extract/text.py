@@ -1,0 +1,49 @@
+"""Plain-text normalisation shared by extraction and the text pipeline.
+
+The output contract: Unicode NFC, no non-breaking or zero-width spaces, no control
+characters or lone surrogates, single spaces inside a paragraph, paragraphs separated
+by exactly one blank line, nothing leading or trailing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# C0/C1 controls except tab and newline (which are whitespace and collapse anyway).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+REPLACEMENT_CHAR = "\ufffd"
+
+
+def clean_line(text: str) -> str:
+    """One paragraph (or a title) as a single clean line."""
+    text = _SURROGATES.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROLS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a body whose paragraphs are separated by blank lines."""
+    return [line for line in (clean_line(p) for p in _PARAGRAPH_BREAK.split(text)) if line]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The body text form: one blank line between paragraphs."""
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def clean_body(text: str) -> str:
+    """A whole body brought to the output contract."""
+    return join_paragraphs(split_paragraphs(text))
+
+
+def comparable(text: str) -> str:
+    """A loose form for comparing lines: case- and punctuation-insensitive."""
+    return re.sub(r"[\W_]+", " ", clean_line(text).casefold()).strip()

@@ -1,0 +1,71 @@
+"""Downloader middlewares: retries that back off and honour `Retry-After`.
+
+Scrapy's own RetryMiddleware retries at once and ignores `Retry-After`; against a
+struggling server that is the least polite thing a crawler can do.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from typing import Any
+
+from scrapy import Request
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor, task
+
+
+def retry_after_seconds(value: bytes | str | None) -> float | None:
+    """Seconds asked for by a `Retry-After` header (delta-seconds or HTTP date)."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """RetryMiddleware with exponential backoff, and `Retry-After` honoured up to a cap."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE")
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
+        self.retry_after_cap = settings.getfloat("RETRY_AFTER_MAX")
+
+    def delay(self, request: Request, response: Response | None) -> float:
+        attempt = request.meta.get("retry_times", 0)
+        backoff = min(self.cap, self.base * (2**attempt))
+        asked = retry_after_seconds(response.headers.get("Retry-After")) if response else None
+        if asked is not None:
+            self.crawler.stats.inc_value("retry/retry_after_honoured")
+            return max(backoff, min(asked, self.retry_after_cap))
+        return backoff
+
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        result = super().process_response(request, response)
+        if isinstance(result, Request):
+            await self.sleep(self.delay(request, response))
+        return result
+
+    async def process_exception(  # type: ignore[override]
+        self, request: Request, exception: Exception
+    ) -> Request | Response | None:
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            await self.sleep(self.delay(request, None))
+        return result
+
+    async def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            await maybe_deferred_to_future(task.deferLater(reactor, seconds))

@@ -1,0 +1,1 @@
+"""Scrapy commands of this project, replacing Scrapy's own where ours say more."""

@@ -1,0 +1,37 @@
+"""`scrapy crawl` whose exit status tells a scheduler how the crawl went.
+
+Scrapy's own command exits 0 for any crawl that started; see crawler/exitcodes.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from crawler.exitcodes import BAD_ARGUMENTS, exit_status
+from crawler.spiders.csto import SpiderArgumentError, parse_arguments
+
+
+class Command(ScrapyCrawl):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("running 'scrapy crawl' needs exactly one spider name")
+        if args[0] == "csto":
+            names = ("lang", "base_url", "sections", "mode")
+            try:
+                parse_arguments(**{k: v for k, v in opts.spargs.items() if k in names})
+            except SpiderArgumentError as error:
+                sys.stderr.write(f"error: {error}\n")
+                self.exitcode = BAD_ARGUMENTS
+                return
+        assert self.crawler_process
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+        elif crawler.stats is not None:
+            self.exitcode = exit_status(crawler.stats.get_stats())

@@ -1,0 +1,1 @@
+"""Spiders: which pages to request and which links to follow, nothing else."""

@@ -1,0 +1,1 @@
+"""Item pipelines: one small class per job, ordered in crawler/settings.py."""

@@ -1,0 +1,52 @@
+"""Dates pipeline: the article's and the listing's date to ISO, cross-checked.
+
+The article page's own date wins; the listing date backs it up when the page has none
+readable, and a disagreement between the two is counted, logged and flagged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from crawler.extract.dates import parse_date
+from crawler.sites import get_profile
+
+logger = logging.getLogger(__name__)
+
+
+class DatesPipeline:
+    """Sets `published` and `listing_date` (YYYY-MM-DD), and `date_source`."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DatesPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if item.get("gone"):
+            return item
+        languages = get_profile(item["lang"]).dateparser_languages
+        article = parse_date(item.get("date_raw"), languages)
+        listing = parse_date(item.get("listing_date_raw"), languages)
+        item["listing_date"] = listing.isoformat() if listing else None
+        if article:
+            item["published"] = article.isoformat()
+        elif listing:
+            item["published"] = listing.isoformat()
+            item["date_source"] = "listing"
+            self.stats.inc_value("dates/from_listing")
+        else:
+            item["published"] = None
+        if article and listing and article != listing:
+            self.stats.inc_value("dates/listing_mismatch")
+            item["flags"] = [*(item.get("flags") or []), "date_mismatch"]
+            logger.warning(
+                "Date mismatch on %s: article says %s (%r), listing says %s",
+                item.get("url"), article, item.get("date_raw"), listing,
+            )
+        return item
