@@ -1,0 +1,694 @@
+"""HTML rendering of the mirror in three deliberately different page layouts.
+
+The crawler must extract the same clean text from every layout, so each template varies the
+markup (classes, date formats, pagination, paragraph structure) while the visible text of the
+article body stays identical to ``MirrorArticle.body`` after whitespace normalisation.
+"""
+
+from __future__ import annotations
+
+import html
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .dataset import MirrorArticle, load_corpus
+
+TEMPLATES = ("bitrix", "modern", "legacy")
+SECTIONS = ("news_odkb", "smi")
+PER_PAGE = 10
+REAL_HOSTS = {"en": "https://en.odkb-csto.org", "ru": "https://odkb-csto.org"}
+
+SECTION_TITLES = {
+    "news_odkb": {"en": "CSTO news", "ru": "Новости ОДКБ"},
+    "smi": {"en": "Media about the CSTO", "ru": "СМИ об ОДКБ"},
+}
+LABELS = {
+    "en": {
+        "site": "CSTO", "org": "Collective Security Treaty Organization", "home": "Home",
+        "news": "News", "about": "About", "documents": "Documents", "contacts": "Contacts",
+        "back": "Go back", "to_section": "Back to the section", "to_all": "Back to the all news",
+        "pages": "Pages:", "prev": "Prev", "next": "Next", "first": "First", "last": "Last",
+        "switch": "Русский", "latest": "Latest news", "share": "Share:", "print": "Print",
+        "files": "Attached files", "not_found": "Page not found",
+        "not_found_text": "The requested page was not found. Please use the site search.",
+        "address": "Russian Federation, 101000, Moscow, Sverchkov lane, 3/2",
+        "copyright": "© 2009–2024 Collective Security Treaty Organization. All rights reserved.",
+        "search": "Search",
+    },
+    "ru": {
+        "site": "ОДКБ", "org": "Организация Договора о коллективной безопасности",
+        "home": "Главная", "news": "Новости", "about": "Об ОДКБ", "documents": "Документы",
+        "contacts": "Контакты", "back": "Назад", "to_section": "Вернуться в раздел",
+        "to_all": "Вернуться ко всем новостям", "pages": "Страницы:", "prev": "Пред.",
+        "next": "След.", "first": "Начало", "last": "Конец", "switch": "English",
+        "latest": "Последние новости", "share": "Поделиться:", "print": "Печать",
+        "files": "Прикрепленные файлы", "not_found": "Страница не найдена",
+        "not_found_text": "Запрашиваемая страница не найдена. Воспользуйтесь поиском по сайту.",
+        "address": "Российская Федерация, 101000, г. Москва, Сверчков пер., д. 3/2",
+        "copyright": "© 2009–2024 Организация Договора о коллективной безопасности.",
+        "search": "Поиск",
+    },
+}  # fmt: skip
+_ENTITIES = (
+    ("«", "&laquo;"), ("»", "&raquo;"), ("—", "&mdash;"), ("–", "&ndash;"),
+    ("“", "&#8220;"), ("”", "&#8221;"),
+)  # fmt: skip
+COUNTER_SCRIPT = (
+    '<script type="text/javascript">(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){'
+    "(m[i].a=m[i].a||[]).push(arguments)};k=e.createElement(t),a=e.getElementsByTagName(t)[0],"
+    "k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})(window,document,'script',"
+    "'https://mc.yandex.ru/metrika/tag.js','ym');ym(21538942,'init',{clickmap:true});</script>"
+)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Per-server rendering settings."""
+
+    lang: str
+    template: str = "bitrix"
+    charset: str = "UTF-8"
+    alternate_url: str = ""
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """UI strings in the site's language."""
+        return LABELS[self.lang]
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def esc(text: str) -> str:
+    """Escape like a CMS editor would: typographic characters become named/numeric entities."""
+    out = html.escape(text, quote=False)
+    for char, entity in _ENTITIES:
+        out = out.replace(char, entity)
+    return out
+
+
+def attr(text: str) -> str:
+    """Escape an attribute value."""
+    return html.escape(text, quote=True)
+
+
+def key_of(*parts: object) -> int:
+    """Stable pseudo-random number (hash() is salted per process, crc32 is not)."""
+    return zlib.crc32("|".join(map(str, parts)).encode())
+
+
+def dotted(day: date) -> str:
+    """Bitrix's default date format, dd.mm.yyyy."""
+    return f"{day:%d.%m.%Y}"
+
+
+def long_date(day: date, lang: str) -> str:
+    """Human date: '10 July 2020' or '10 июля 2020 г.'."""
+    months = load_corpus()["months"]
+    if lang == "ru":
+        return f"{day.day} {months['ru_gen'][day.month - 1]} {day.year} г."
+    return f"{day.day} {months['en'][day.month - 1]} {day.year}"
+
+
+def decorate(text: str, key: int) -> str:
+    """Render one paragraph with editor typography that must vanish after normalisation.
+
+    Adds &nbsp; after short words, an inline <b>/<strong>/<a>, and a <br> replacing one space;
+    the visible text is unchanged once nbsp→space and whitespace is collapsed.
+    """
+    words = text.split(" ")
+    if key % 7 == 0 or len(words) < 4:
+        return esc(text)
+    parts = [esc(w) for w in words]
+    seps = [" "] * (len(words) - 1)
+    for j, word in enumerate(words[:-1]):
+        if len(word) <= 2 and (key >> j) % 2:
+            seps[j] = "&nbsp;"
+    i = key % (len(parts) - 2) + 1
+    style = (key >> 3) % 3
+    if style == 0:
+        parts[i] = f"<b>{parts[i]}</b>"
+    elif style == 1:
+        parts[i] = f"<strong>{parts[i]}</strong>"
+    else:
+        onclick = " onclick=\"ym(21538942,'reachGoal','inline');\"" if key % 2 else ""
+        parts[i] = f'<a href="/news/news_odkb/"{onclick}>{parts[i]}'
+        parts[i + 1] = f"{parts[i + 1]}</a>"
+    if len(words) > 12 and (key >> 5) % 2:
+        seps[len(seps) // 2] = "<br>\n"
+    return parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+
+
+def paragraph_html(article: MirrorArticle) -> list[str]:
+    """Decorated HTML of every paragraph of an article (no wrapping element)."""
+    return [decorate(p, key_of(article.slug, i)) for i, p in enumerate(article.paragraphs)]
+
+
+def inline_script(article: MirrorArticle) -> str:
+    """Some articles carry a script inside the text container, as Bitrix widgets do."""
+    if key_of(article.slug, "script") % 3:
+        return ""
+    return '<script>BX.ready(function(){BX.viewImageBind("news-text",{});});</script>\n'
+
+
+def page_window(page: int, pages: int) -> list[int | None]:
+    """Page numbers to show around the current one; None marks an ellipsis."""
+    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[int | None] = []
+    for num in shown:
+        if out and out[-1] is not None and num - out[-1] > 1:
+            out.append(None)
+        out.append(num)
+    return out
+
+
+def page_href(section: str, num: int) -> str:
+    """Bitrix pagination URL; page 1 is the bare section URL."""
+    base = f"/news/{section}/"
+    return base if num == 1 else f"{base}?PAGEN_1={num}"
+
+
+# --------------------------------------------------------------------------- templates
+
+
+class _Template:
+    """Shared page skeleton; subclasses provide the layout-specific fragments."""
+
+    def __init__(self, site: SiteInfo) -> None:
+        self.site = site
+        self.lab = site.labels
+
+    def head(self, title: str) -> str:
+        """<head> with charset, title, og:title and scripts, common to every layout."""
+        full = f"{title} - {self.lab['site']}" if title else self.lab["org"]
+        return (
+            f'<!DOCTYPE html>\n<html lang="{self.site.lang}">\n<head>\n'
+            f'<meta charset="{self.site.charset}">\n<title>{attr(full)}</title>\n'
+            f'<meta property="og:title" content="{attr(title or self.lab["org"])}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<link href="/bitrix/cache/css/s1/odkb/template_styles.css" rel="stylesheet">\n'
+            '<script src="/bitrix/js/main/core/core.min.js"></script>\n'
+            f'<script>BX.message({{"LANGUAGE_ID":"{self.site.lang}","SITE_ID":"s1"}});</script>\n'
+            "</head>\n"
+        )
+
+    def menu_items(self) -> list[tuple[str, str]]:
+        """Top menu entries (href, label)."""
+        lab = self.lab
+        return [
+            ("/", lab["home"]), ("/about/", lab["about"]), ("/news/", lab["news"]),
+            ("/news/news_odkb/", SECTION_TITLES["news_odkb"][self.site.lang]),
+            ("/news/smi/", SECTION_TITLES["smi"][self.site.lang]),
+            ("/documents/", lab["documents"]), ("/contacts/", lab["contacts"]),
+        ]  # fmt: skip
+
+    def crumbs(self, section: str | None, title: str | None) -> list[tuple[str | None, str]]:
+        """Breadcrumb trail (href or None for the current page, label)."""
+        trail: list[tuple[str | None, str]] = [
+            ("/", self.lab["home"]),
+            ("/news/", self.lab["news"]),
+        ]
+        if section:
+            trail.append((f"/news/{section}/", SECTION_TITLES[section][self.site.lang]))
+        if title:
+            trail.append((None, title))
+        return trail
+
+    def page(self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list) -> str:
+        """Assemble a full document."""
+        return (
+            self.head(title)
+            + self.body_open()
+            + self.header()
+            + self.latest(latest)
+            + self.breadcrumbs(crumbs)
+            + main
+            + self.footer()
+        )
+
+    def nav_links(self, article: MirrorArticle) -> list[tuple[str, str]]:
+        """The three links that end every article."""
+        return [
+            ("javascript:history.back()", self.lab["back"]),
+            (f"/news/{article.section}/", self.lab["to_section"]),
+            ("/news/", self.lab["to_all"]),
+        ]
+
+    def not_found(self, latest: Sequence[MirrorArticle]) -> str:
+        """Bitrix-like 404 page body inside the site chrome."""
+        main = f"<h1>{esc(self.lab['not_found'])}</h1>\n<p>{esc(self.lab['not_found_text'])}</p>\n"
+        return self.page(self.lab["not_found"], main, latest, self.crumbs(None, None))
+
+    def news_index(self, latest: Sequence[MirrorArticle]) -> str:
+        """/news/: links to the sections."""
+        links = "".join(
+            f'<li><a href="/news/{s}/">{esc(SECTION_TITLES[s][self.site.lang])}</a></li>\n'
+            for s in SECTIONS
+        )
+        main = f"<h1>{esc(self.lab['news'])}</h1>\n<ul>\n{links}</ul>\n"
+        return self.page(self.lab["news"], main, latest, self.crumbs(None, None))
+
+    # Layout-specific pieces -------------------------------------------------
+    def body_open(self) -> str:
+        raise NotImplementedError
+
+    def header(self) -> str:
+        raise NotImplementedError
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        raise NotImplementedError
+
+    def breadcrumbs(self, trail: list) -> str:
+        raise NotImplementedError
+
+    def footer(self) -> str:
+        raise NotImplementedError
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        raise NotImplementedError
+
+    def listing(
+        self, heading: str, section: str | None, items: Sequence[MirrorArticle],
+        page: int, pages: int, latest: Sequence[MirrorArticle],
+    ) -> str:  # fmt: skip
+        raise NotImplementedError
+
+
+class BitrixTemplate(_Template):
+    """Bitrix 'news' component defaults: news-detail / news-list / modern-page-navigation."""
+
+    def body_open(self) -> str:
+        return '<body>\n<div id="panel"></div>\n<div class="wrapper">\n'
+
+    def header(self) -> str:
+        items = "".join(
+            f'<li class="top-menu__item"><a href="{h}">{esc(t)}</a></li>'
+            for h, t in self.menu_items()
+        )
+        return (
+            '<header class="header">\n<div class="header__logo"><a href="/">'
+            f'<img src="/bitrix/templates/odkb/images/logo.png" alt="{attr(self.lab["site"])}">'
+            f'</a></div>\n<nav class="top-menu"><ul>{items}</ul></nav>\n'
+            f'<div class="header__lang"><a href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a></div>\n"
+            '<form class="header__search" action="/search/"><input type="text" name="q">'
+            f'<input type="submit" value="{attr(self.lab["search"])}"></form>\n</header>\n'
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        rows = "".join(
+            f'<div class="last-news__item">\n<div class="last-news__date">{dotted(a.published)}'
+            f'</div>\n<a class="last-news__link" href="{a.path}">{esc(a.lead)}</a>\n</div>\n'
+            for a in items
+        )
+        return f'<div class="last-news">\n{rows}</div>\n'
+
+    def breadcrumbs(self, trail: list) -> str:
+        parts = [
+            f'<a href="{h}" title="{attr(t)}">{esc(t)}</a>' if h else f"<span>{esc(t)}</span>"
+            for h, t in trail
+        ]
+        return f'<div class="bx-breadcrumb">{" / ".join(parts)}</div>\n'
+
+    def footer(self) -> str:
+        return (
+            '</div>\n<footer class="footer">\n'
+            f'<div class="footer__copy">{esc(self.lab["copyright"])}</div>\n'
+            f'<div class="footer__address">{esc(self.lab["address"])}</div>\n'
+            f"{COUNTER_SCRIPT}\n</footer>\n</body>\n</html>\n"
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        paras = paragraph_html(article)
+        blocks = []
+        for i, para in enumerate(paras):
+            indent = "\n\t" if key_of(article.slug, i, "indent") % 2 else ""
+            blocks.append(f"<p>{indent}{para}{indent and chr(10)}</p>\n")
+            if i == 0 and key_of(article.slug, "empty") % 2:
+                blocks.append("<p>&nbsp;</p>\n")
+            if i == 1:
+                blocks.append(inline_script(article))
+        images = "".join(
+            f'<img class="detail_picture" src="{src}" alt="{attr(cap)}" title="{attr(cap)}">\n'
+            f'<div class="news-detail__caption">{esc(cap)}</div>\n'
+            for src, cap in article.images
+        )
+        files = "".join(
+            f'<div class="news-detail__file"><a href="{h}">{esc(t)}</a></div>\n'
+            for h, t in article.attachments
+        )
+        nav = "".join(f'<p><a href="{h}">{esc(t)}</a></p>\n' for h, t in self.nav_links(article))
+        main = (
+            f'<h1 class="page-title">{esc(article.title)}</h1>\n<div class="news-detail">\n'
+            f'<div class="news-detail__title">{esc(article.title)} '
+            f'<span class="news-date-time">{dotted(article.published)}</span></div>\n'
+            f'{images}<div class="news-detail__text" id="news-text">\n{"".join(blocks)}</div>\n'
+            f'{files}<div style="clear:both"></div>\n<div class="news-detail__back">\n{nav}</div>\n'
+            "</div>\n"
+        )
+        crumbs = self.crumbs(article.section, article.title)
+        return self.page(article.title, main, latest, crumbs)
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        rows = "".join(
+            f'<p class="news-item" id="bx_3218110189_{key_of(a.slug) % 100000}">\n'
+            f'<span class="news-date-time">{dotted(a.published)}</span>&nbsp;&nbsp;'
+            f'<a href="{a.path}"><b>{esc(a.title)}</b></a><br>\n{esc(a.lead)}\n</p>\n'
+            for a in items
+        )
+        pager = self.pager(section, page, pages) if section else ""
+        main = (
+            f'<h1 class="page-title">{esc(heading)}</h1>\n'
+            f'<div class="news-list">\n{rows}{pager}</div>\n'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, section: str, page: int, pages: int) -> str:
+        """Bitrix 'modern' pagination template."""
+        lab = self.lab
+        out = [f'<span class="modern-page-title">{esc(lab["pages"])}</span>']
+        if page > 1:
+            out.append(
+                f'<a class="modern-page-previous" href="{page_href(section, page - 1)}">'
+                f"{esc(lab['prev'])}</a>"
+            )
+        for num in page_window(page, pages):
+            if num is None:
+                out.append('<span class="modern-page-dots">...</span>')
+            elif num == page:
+                out.append(f'<span class="modern-page-current">{num}</span>')
+            else:
+                out.append(f'<a href="{page_href(section, num)}">{num}</a>')
+        if page < pages:
+            out.append(
+                f'<a class="modern-page-next" href="{page_href(section, page + 1)}">'
+                f"{esc(lab['next'])}</a>"
+                f'<a class="modern-page-last" href="{page_href(section, pages)}">'
+                f"{esc(lab['last'])}</a>"
+            )
+        return f'<div class="modern-page-navigation">\n{chr(10).join(out)}\n</div>\n'
+
+
+class ModernTemplate(_Template):
+    """HTML5 redesign: main/article/header/time, figure, share bar, rel=next pagination."""
+
+    def body_open(self) -> str:
+        return '<body class="page">\n'
+
+    def header(self) -> str:
+        items = "".join(
+            f'<a class="site-nav__link" href="{h}">{esc(t)}</a>' for h, t in self.menu_items()
+        )
+        return (
+            '<header class="site-header">\n<a class="site-header__brand" href="/">'
+            f'{esc(self.lab["org"])}</a>\n<nav class="site-nav">{items}</nav>\n'
+            f'<a class="site-header__switch" hreflang="{"ru" if self.site.lang == "en" else "en"}"'
+            f' href="{attr(self.site.alternate_url)}">{esc(self.lab["switch"])}</a>\n</header>\n'
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        cards = "".join(
+            f'<li class="ticker__card"><time datetime="{a.published.isoformat()}">'
+            f"{dotted(a.published)}</time>\n"
+            f'<a class="ticker__text" href="{a.path}">{esc(a.lead)}</a></li>\n'
+            for a in items
+        )
+        return (
+            f'<aside class="ticker" aria-label="{attr(self.lab["latest"])}">\n'
+            f"<ul>\n{cards}</ul>\n</aside>\n"
+        )
+
+    def breadcrumbs(self, trail: list) -> str:
+        items = "".join(
+            f'<li class="crumbs__item"><a href="{h}">{esc(t)}</a></li>'
+            if h
+            else f'<li class="crumbs__item" aria-current="page">{esc(t)}</li>'
+            for h, t in trail
+        )
+        return f'<nav aria-label="breadcrumb"><ol class="crumbs">{items}</ol></nav>\n'
+
+    def footer(self) -> str:
+        return (
+            '<footer class="site-footer">\n'
+            f'<p class="site-footer__copy">{esc(self.lab["copyright"])}</p>\n'
+            f"<address>{esc(self.lab['address'])}</address>\n{COUNTER_SCRIPT}\n"
+            '<script src="/local/templates/main/js/app.bundle.js" defer></script>\n'
+            "</footer>\n</body>\n</html>\n"
+        )
+
+    def share(self, article: MirrorArticle) -> str:
+        """Social share buttons pointing at the real site's URL, as production does."""
+        url = REAL_HOSTS[article.lang] + article.path
+        return (
+            f'<div class="share">{esc(self.lab["share"])} '
+            f'<a href="https://www.facebook.com/sharer/sharer.php?u={url}" target="_blank">'
+            "Facebook</a> "
+            f'<a href="https://t.me/share/url?url={url}" target="_blank">Telegram</a> '
+            f'<a href="https://vk.com/share.php?url={url}" target="_blank">VK</a> '
+            '<a href="#" onclick="window.print(); return false;">'
+            f"{esc(self.lab['print'])}</a></div>\n"
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        blocks = []
+        for i, para in enumerate(paragraph_html(article)):
+            blocks.append(f"<p>{para}</p>\n")
+            if i == 1 and key_of(article.slug, "empty") % 2:
+                blocks.append("<p>&nbsp;</p>\n")
+            if i == 0:
+                blocks.append(inline_script(article))
+        figures = "".join(
+            f'<figure class="story__figure"><img src="{src}" alt="{attr(cap)}" loading="lazy">'
+            f"<figcaption>{esc(cap)}</figcaption></figure>\n"
+            for src, cap in article.images
+        )
+        files = "".join(
+            f'<li><a href="{h}" download>{esc(t)}</a></li>' for h, t in article.attachments
+        )
+        if files:
+            files = (
+                f'<section class="story__files"><h2>{esc(self.lab["files"])}</h2>'
+                f"<ul>{files}</ul></section>\n"
+            )
+        nav = " ".join(
+            f'<a class="story__back" href="{h}">{esc(t)}</a>' for h, t in self.nav_links(article)
+        )
+        main = (
+            '<main class="layout">\n<article class="story">\n<header class="story__header">\n'
+            f'<h1 class="story__title">{esc(article.title)}</h1>\n'
+            f'<time class="story__date" datetime="{article.published.isoformat()}">'
+            f"{long_date(article.published, article.lang)}</time>\n</header>\n"
+            f"{self.share(article)}{figures}"
+            f'<div class="story__body">\n{"".join(blocks)}</div>\n{files}'
+            f'<footer class="story__footer">{nav}</footer>\n</article>\n</main>\n'
+        )
+        return self.page(article.title, main, latest, self.crumbs(article.section, article.title))
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        rows = "".join(
+            f'<li class="feed__item"><a class="feed__link" href="{a.path}">{esc(a.title)}</a>\n'
+            f'<time datetime="{a.published.isoformat()}">{long_date(a.published, a.lang)}</time>\n'
+            f'<p class="feed__lead">{esc(a.lead)}</p></li>\n'
+            for a in items
+        )
+        pager = self.pager(section, page, pages) if section else ""
+        main = (
+            f'<main class="layout">\n<h1 class="layout__title">{esc(heading)}</h1>\n'
+            f'<ul class="feed">\n{rows}</ul>\n{pager}</main>\n'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, section: str, page: int, pages: int) -> str:
+        """rel=prev/next pagination."""
+        out = []
+        if page > 1:
+            out.append(
+                f'<a rel="prev" href="{page_href(section, page - 1)}">← {esc(self.lab["prev"])}</a>'
+            )
+        for num in page_window(page, pages):
+            if num is None:
+                out.append('<span class="pagination__gap">…</span>')
+            elif num == page:
+                out.append(f'<span class="pagination__current" aria-current="page">{num}</span>')
+            else:
+                out.append(
+                    f'<a class="pagination__link" href="{page_href(section, num)}">{num}</a>'
+                )
+        if page < pages:
+            out.append(
+                f'<a rel="next" href="{page_href(section, page + 1)}">{esc(self.lab["next"])} →</a>'
+            )
+        label = attr(self.lab["pages"])
+        return f'<nav class="pagination" aria-label="{label}">\n{chr(10).join(out)}\n</nav>\n'
+
+
+class LegacyTemplate(_Template):
+    """Early-2000s table layout: <font>, <br><br> paragraphs, no <h1>, no classes."""
+
+    def page(self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list) -> str:
+        return (
+            self.head(title)
+            + '<body bgcolor="#FFFFFF" leftmargin="0" topmargin="0">\n'
+            + '<table width="100%" border="0" cellspacing="0" cellpadding="0">\n'
+            + f'<tr><td colspan="2" bgcolor="#003366">{self.header()}</td></tr>\n'
+            + f'<tr><td width="220" valign="top">{self.latest(latest)}</td>\n'
+            + f'<td valign="top">{self.breadcrumbs(crumbs)}{main}</td></tr>\n'
+            + f'<tr><td colspan="2">{self.footer()}</td></tr>\n</table>\n'
+            + f"{COUNTER_SCRIPT}\n</body>\n</html>\n"
+        )
+
+    def header(self) -> str:
+        items = " | ".join(
+            f'<a href="{h}"><font color="#FFFFFF">{esc(t)}</font></a>' for h, t in self.menu_items()
+        )
+        return (
+            f'<font size="2" face="Verdana">{items} &nbsp; '
+            f'<a href="{attr(self.site.alternate_url)}"><font color="#FFCC00">'
+            f"{esc(self.lab['switch'])}</font></a></font>"
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        rows = "".join(
+            f'<tr><td><font size="1" color="#999999">{dotted(a.published)}</font><br>\n'
+            f'<a href="{a.path}"><font size="1">{esc(a.lead)}</font></a><br><br></td></tr>\n'
+            for a in items
+        )
+        return f'<table width="100%" cellpadding="4">\n{rows}</table>'
+
+    def breadcrumbs(self, trail: list) -> str:
+        parts = [f'<a href="{h}">{esc(t)}</a>' if h else esc(t) for h, t in trail]
+        return f'<font size="1">{" &raquo; ".join(parts)}</font><br><br>\n'
+
+    def footer(self) -> str:
+        return (
+            f'<hr size="1"><font size="1" color="#666666">{esc(self.lab["copyright"])}<br>\n'
+            f"{esc(self.lab['address'])}</font>"
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        paras = paragraph_html(article)
+        if len(paras) > 2:
+            paras[1] = inline_script(article) + paras[1]
+        text = "<br><br>\n".join(paras)
+        images = "".join(
+            f'<tr><td colspan="2"><img src="{src}" border="0" hspace="5" vspace="5"><br>'
+            f'<font size="1"><i>{esc(cap)}</i></font></td></tr>\n'
+            for src, cap in article.images
+        )
+        files = "".join(
+            f'<tr><td colspan="2"><font size="2"><a href="{h}">{esc(t)}</a></font></td></tr>\n'
+            for h, t in article.attachments
+        )
+        nav = "<br>\n".join(
+            f'<a href="{h}"><font size="2">{esc(t)}</font></a>' for h, t in self.nav_links(article)
+        )
+        main = (
+            '<table width="100%" border="0" cellpadding="3">\n'
+            f'<tr><td colspan="2"><font size="4"><b>{esc(article.title)}</b></font></td></tr>\n'
+            f'<tr><td><font size="2"><b>{esc(article.title)}</b></font></td>'
+            f'<td width="90" align="right"><font size="2" color="#808080">'
+            f"{dotted(article.published)}</font></td></tr>\n{images}"
+            f'<tr><td colspan="2"><font size="2" face="Arial">\n{text}\n</font></td></tr>\n'
+            f'{files}<tr><td colspan="2"><br>{nav}</td></tr>\n</table>\n'
+        )
+        return self.page(article.title, main, latest, self.crumbs(article.section, article.title))
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        rows = "".join(
+            f'<tr><td width="80" valign="top"><font size="1">{dotted(a.published)}</font></td>\n'
+            f'<td valign="top"><a href="{a.path}"><b>{esc(a.title)}</b></a><br>\n'
+            f'<font size="2">{esc(a.lead)}</font></td></tr>\n'
+            for a in items
+        )
+        pager = self.pager(page, pages) if section else ""
+        main = (
+            f'<font size="4"><b>{esc(heading)}</b></font><br><br>\n'
+            f'<table width="100%" border="0" cellpadding="4">\n{rows}</table>\n{pager}'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, page: int, pages: int) -> str:
+        """Plain numbered links with relative '?PAGEN_1=n' hrefs and '>>' for next."""
+        out = []
+        if page > 1:
+            out.append(f'<a href="?PAGEN_1={page - 1}">&lt;&lt;</a>')
+        for num in page_window(page, pages):
+            if num is None:
+                out.append("...")
+            elif num == page:
+                out.append(f"<b>{num}</b>")
+            else:
+                out.append(f'<a href="?PAGEN_1={num}">{num}</a>')
+        if page < pages:
+            out.append(f'<a href="?PAGEN_1={page + 1}">&gt;&gt;</a>')
+        return f'<br><font size="2">{" ".join(out)}</font><br>\n'
+
+
+_CLASSES: dict[str, type[_Template]] = {
+    "bitrix": BitrixTemplate,
+    "modern": ModernTemplate,
+    "legacy": LegacyTemplate,
+}
+
+
+def get_template(site: SiteInfo) -> _Template:
+    """Instantiate the layout named by ``site.template``."""
+    try:
+        return _CLASSES[site.template](site)
+    except KeyError:
+        raise ValueError(f"unknown template {site.template!r}; choose from {TEMPLATES}") from None
+
+
+def render_article(article: MirrorArticle, site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
+    """Full HTML of an article page."""
+    return get_template(site).article(article, latest)
+
+
+def render_listing(
+    section: str | None,
+    items: Sequence[MirrorArticle],
+    page: int,
+    pages: int,
+    site: SiteInfo,
+    latest: Sequence[MirrorArticle],
+    heading: str | None = None,
+) -> str:
+    """Full HTML of a listing page (a section page, or the home page when section is None)."""
+    title = heading or (SECTION_TITLES[section][site.lang] if section else site.labels["news"])
+    return get_template(site).listing(title, section, items, page, pages, latest)
+
+
+def render_news_index(site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
+    """Full HTML of /news/."""
+    return get_template(site).news_index(latest)
+
+
+def render_not_found(site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
+    """Full HTML of the 404 page."""
+    return get_template(site).not_found(latest)
