@@ -19,6 +19,8 @@ from crawler.extract.html import (
     ancestors,
     article_path_pattern,
     boilerplate_elements,
+    caption_after,
+    image_captions,
     is_inside,
     is_navigation_href,
     news_lists,
@@ -109,7 +111,8 @@ def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]
 
     lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor)
     total = len(text_of(page.doc))
-    return set(lists) | boilerplate_elements(page.doc, anchor, total)
+    captions = image_captions(page.doc)
+    return set(lists) | boilerplate_elements(page.doc, anchor, total) | captions
 
 
 # --- title -----------------------------------------------------------------------------
@@ -416,8 +419,8 @@ def _caption(img: etree._Element) -> str:
             for cap in parent.iter("figcaption"):
                 return text_of(cap)
             break
-    following = img.getnext()
-    if following is not None and "caption" in (following.get("class") or "").lower():
+    following = caption_after(img)
+    if following is not None:
         return text_of(following)
     return clean_line(img.get("alt") or img.get("title") or "")
 

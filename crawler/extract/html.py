@@ -209,7 +209,7 @@ def news_lists(
             kids_of.setdefault(parent, {}).setdefault(child, set()).add(url)
             child = parent
     protected = set(ancestors(protect)) | {protect} if protect is not None else set()
-    found = []
+    found = _dated_lists(root, protected)
     for el, kids in kids_of.items():
         if tag(el) in ("html", "body") or el in protected or len(kids) < 2:
             continue
@@ -223,6 +223,47 @@ def news_lists(
         found.append(el)
     found_set = set(found)
     return [el for el in found if not any(a in found_set for a in ancestors(el))]
+
+
+def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[etree._Element]:
+    """Lists whose items each carry a date line of their own, even without links."""
+    from crawler.extract.dates import date_only
+
+    dated: set[etree._Element] = set()
+    for el in root.iter():
+        if tag(el) and (el.text or "").strip() and date_only(el.text):
+            dated.add(el)
+    found = []
+    for el in root.iter():
+        if not tag(el) or tag(el) in ("html", "body") or el in protected:
+            continue
+        texty = [c for c in el if isinstance(c.tag, str) and text_of(c)]
+        if len(texty) < 2:
+            continue
+        with_date = [c for c in texty if c not in dated and any(d in dated for d in c.iter())]
+        if len(with_date) >= 2 and len(with_date) / len(texty) >= 0.5 and max(
+            len(text_of(c)) for c in texty
+        ) <= 700:
+            found.append(el)
+    return found
+
+
+def caption_after(img: etree._Element) -> etree._Element | None:
+    """Short inline text right after an image (`<img><br><em>Caption</em>`): its caption."""
+    sibling = img.getnext()
+    while sibling is not None and tag(sibling) == "br":
+        sibling = sibling.getnext()
+    inline = sibling is not None and tag(sibling) in ("em", "i", "small", "span", "font", "sub")
+    if inline and 0 < len(text_of(sibling)) < 200:
+        return sibling
+    if sibling is not None and "caption" in class_words(sibling):
+        return sibling
+    return None
+
+
+def image_captions(root: etree._Element) -> set[etree._Element]:
+    """Caption elements of every image: they describe a picture, not the story."""
+    return {c for c in (caption_after(img) for img in root.iter("img")) if c is not None}
 
 
 def boilerplate_elements(

@@ -1,0 +1,48 @@
+"""Dates: the site's formats read day first, ranges and guesses refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crawler.extract.dates import date_only, find_dates, parse_date
+
+JULY_10 = date(2020, 7, 10)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "10.07.2020", "10.07.2020 14:35", "10/07/2020", "10 July 2020", "July 10, 2020",
+        "10 Jul 2020", "Friday, 10 July 2020, 14:35", "10 июля 2020 г.", "10 июля 2020 года",
+        "10 Июля 2020", "2020-07-10", "2020-07-10T14:35:00+03:00", "Date: 10.07.2020",
+    ],
+)
+def test_known_formats_read_day_first(raw: str) -> None:
+    assert parse_date(raw) == JULY_10
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["From 22 to 26 April 2024", "July 1-2, 2020", "с 22 по 26 апреля 2024 года",
+     "today", "сегодня", "yesterday", "April", "", "   ", "32.13.2020", "10.07.1890",
+     "no date at all"],
+)
+def test_ranges_relative_words_and_nonsense_are_never_dates(raw: str) -> None:
+    assert parse_date(raw) is None
+
+
+def test_fallback_to_dateparser_for_unlisted_shapes() -> None:
+    assert parse_date("10th of July, 2020") == JULY_10
+
+
+def test_range_end_inside_text_is_skipped_but_later_date_found() -> None:
+    text = "From 22 to 26 April 2024 the meeting ran; the report is dated 30.04.2024."
+    assert [m.value for m in find_dates(text)] == [date(2024, 4, 30)]
+
+
+def test_date_only_accepts_a_date_line_not_a_sentence() -> None:
+    assert date_only(" 10.07.2020 ") is not None
+    assert date_only("Опубликовано: 10 июля 2020 г., 14:35") is not None
+    assert date_only("The summit was held on 10 July 2020 in Minsk") is None

@@ -1,0 +1,118 @@
+"""Article extraction against saved pages, each with its expected fields beside it.
+
+Every page is tried twice: with the site profile, and with a profile whose selectors
+all miss, as they will the day the site changes its templates. Both must give the
+same fields; only the recorded layer differs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from crawler.extract.article import extract_article
+from crawler.extract.dates import parse_date
+from crawler.extract.encoding import decode_html
+from crawler.sites import Selectors, get_profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+PAGES = sorted(p.stem for p in FIXTURES.glob("*.html"))
+SEED = Path(__file__).parent / "fixtures" / "seed" / "000_64aa9db907325c64.txt"
+
+
+def load(name: str) -> tuple[str, dict]:
+    html = decode_html((FIXTURES / f"{name}.html").read_bytes())[0]
+    return html, json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def profile_for(expected: dict, selectors: bool):
+    profile = get_profile(expected["lang"])
+    return profile if selectors else replace(profile, selectors=Selectors())
+
+
+@pytest.mark.parametrize("selectors", [True, False], ids=["profile", "no-selectors"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_gives_expected_fields(name: str, selectors: bool) -> None:
+    html, expected = load(name)
+    fields = extract_article(html, expected["url"], profile_for(expected, selectors))
+    assert fields.title == expected["title"]
+    assert str(parse_date(fields.date_raw)) == expected["published"]
+    assert fields.body == expected["body"]
+    assert len(fields.images) == expected["images"]
+    assert len(fields.attachments) == expected["attachments"]
+    assert not fields.not_found
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_without_selectors_no_field_claims_the_profile(name: str) -> None:
+    html, expected = load(name)
+    fields = extract_article(html, expected["url"], profile_for(expected, False))
+    assert set(fields.layers) == {"title", "date", "body"}
+    assert "profile" not in fields.layers.values()
+
+
+def test_seed_article_has_its_six_paragraphs_and_nothing_else() -> None:
+    """The seed page as a browser shows it: latest news on top, navigation below."""
+    text = SEED.read_text(encoding="utf-8")
+    html, expected = load("seed_unseen_layout")
+    fields = extract_article(html, expected["url"], get_profile("en"))
+    paragraphs = fields.body.split("\n\n")
+    assert len(paragraphs) == 6
+    assert all(p in text for p in paragraphs)
+    assert paragraphs[0].startswith("From July 6 to 10, the UN Counter-Terrorism Directorate")
+    assert paragraphs[-1].startswith("Almost all the speakers")
+    assert parse_date(fields.date_raw).isoformat() == "2020-07-10"  # not 22.04.2024
+    for intruder in ("22.04.2024", "Go back", "Back to the section", "Kakha Imnadze"):
+        assert intruder not in fields.body
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if "media" in p])
+def test_scripts_and_captions_never_reach_the_body(name: str) -> None:
+    html, expected = load(name)
+    fields = extract_article(html, expected["url"], get_profile(expected["lang"]))
+    captions = [image["caption"] for image in fields.images]
+    assert captions and all(captions)
+    assert all(caption not in fields.body for caption in captions)
+    assert "<script" not in fields.body and "function" not in fields.body
+    assert all(i["url"].startswith("https://") for i in fields.images + fields.attachments)
+
+
+def test_title_falls_back_to_og_title_then_title_tag() -> None:
+    page = """<html><head><meta property="og:title" content="Summit in Minsk">
+    <title>Summit in Minsk - CSTO</title></head><body><div>
+    <p>10.07.2020</p><p>The summit of the Collective Security Council was held in Minsk
+    with the heads of all member states taking part in the meeting.</p></div></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.title == "Summit in Minsk"
+    page = page.replace('<meta property="og:title" content="Summit in Minsk">', "")
+    page = page.replace("Summit in Minsk - CSTO", "Talks on “Channel – South” - CSTO")
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.title == "Talks on “Channel – South”"
+
+
+def test_time_element_wins_over_dates_in_the_text() -> None:
+    page = """<html><body><article><h1>Exercise “Interaction-2023”</h1>
+    <time datetime="2023-09-03">3 September 2023</time>
+    <p>From 1 to 6 September 2023 the forces held the exercise near Brest, and on
+    10.09.2023 the commanders met to sum up its results in Minsk.</p></article></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/news_odkb/x/", get_profile("en"))
+    assert fields.date_raw == "2023-09-03"
+    assert fields.date_source == "article:time"
+
+
+def test_date_inside_a_sentence_is_never_taken() -> None:
+    page = """<html><body><div><h1>Meeting of the CSTO Council</h1>
+    <p>The meeting took place on 10 July 2020 in Moscow, where the ministers discussed
+    the situation in the Collective Security Treaty Organization region.</p></div></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/news_odkb/x/", get_profile("en"))
+    assert fields.date_raw is None
+
+
+def test_soft_404_is_recognised() -> None:
+    page = """<html><head><title>Page not found</title></head><body><h1>Page not found</h1>
+    <p>The page you requested was not found.</p></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.not_found

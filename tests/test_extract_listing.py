@@ -1,0 +1,55 @@
+"""Listing extraction: every listed article with its date and lead, and the pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.extract.dates import parse_date
+from crawler.extract.listing import extract_listing
+from crawler.sites import get_profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "listings"
+PAGES = sorted(p.stem for p in FIXTURES.glob("*.html"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_listing_gives_each_article_with_date_and_lead(name: str) -> None:
+    expected = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    page = extract_listing(html, expected["url"], get_profile(expected["lang"]))
+    listed = [e for e in page.entries if e.section == "news_odkb"]
+    wanted = {e["path"]: e for e in expected["entries"]}
+    got = {urlsplit(e.url).path: e for e in listed if urlsplit(e.url).path in wanted}
+    assert list(got) == [e["path"] for e in expected["entries"]]  # all of them, in order
+    for path, entry in got.items():
+        assert str(parse_date(entry.date_raw)) == wanted[path]["published"]
+        assert entry.lead == wanted[path]["lead"]
+    assert 3 in page.pages  # the next page is linked (page 1 carries no parameter)
+
+
+LI_DATE_AFTER = """<ul class="list">
+<li><a href="/news/smi/a/">First title</a> <span>10.07.2020</span><div>Lead one.</div></li>
+<li><a href="/news/smi/b/?utm_source=x#top">Second title</a> <span>9 July 2020</span>
+<div>Lead two.</div></li></ul><div class="pages"><a href="?PAGEN_1=2">Next »</a></div>"""
+
+TABLE_ROWS = """<table><tr><td>10.07.2020</td><td><a href="/news/smi/a/index.php">First</a>
+<br>Lead one.</td></tr><tr><td>09.07.2020</td><td><a href="/news/smi/b">Second</a><br>Lead two.
+</td></tr></table><a href="/news/smi/?PAGEN_1=2">2</a> <a href="https://other.example/news/smi/c/">x</a>"""
+
+
+@pytest.mark.parametrize("markup", [LI_DATE_AFTER, TABLE_ROWS], ids=["li-date-after", "table"])
+def test_unseen_listing_markup(markup: str) -> None:
+    page = extract_listing(
+        f"<html><body>{markup}</body></html>", "https://en.odkb-csto.org/news/smi/",
+        get_profile("en"),
+    )
+    assert [e.url for e in page.entries] == [
+        "https://en.odkb-csto.org/news/smi/a/", "https://en.odkb-csto.org/news/smi/b/",
+    ]  # canonical URLs; the link off the site is not listed
+    assert [str(parse_date(e.date_raw)) for e in page.entries] == ["2020-07-10", "2020-07-09"]
+    assert [e.lead for e in page.entries] == ["Lead one.", "Lead two."]
+    assert page.pages == [2]

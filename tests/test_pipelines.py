@@ -1,0 +1,112 @@
+"""The cleaning pipelines, each on its own, with a stub crawler for stats."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import MemoryStatsCollector
+
+from crawler.items import ArticleItem
+from pipelines.boilerplate import BoilerplatePipeline
+from pipelines.dates import DatesPipeline
+from pipelines.text import TextPipeline
+from pipelines.validation import ValidationPipeline
+
+TITLE = "CSTO exercise “Interaction-2023” ended in Brest"
+
+
+@pytest.fixture
+def crawler() -> SimpleNamespace:
+    from scrapy.settings import Settings
+
+    stub = SimpleNamespace(settings=Settings())
+    stub.stats = MemoryStatsCollector(stub)
+    return stub
+
+
+def item(**fields: object) -> ArticleItem:
+    base = {"url": "https://en.odkb-csto.org/news/smi/x/", "lang": "en", "title": TITLE,
+            "date_raw": "10.07.2020", "body": "A paragraph of the article.", "flags": []}
+    return ArticleItem(**{**base, **fields})
+
+
+def test_text_normalises_paragraphs(crawler: SimpleNamespace) -> None:
+    raw = "  First\u00a0line,\n continued\tthere.\n\n\n\n Second  \u2009one.\x07 \ud800 \n"
+    out = TextPipeline(crawler).process_item(item(body=raw, title="A\u00a0 title "))
+    assert out["body"] == "First line, continued there.\n\nSecond one."
+    assert out["title"] == "A title"
+
+
+def test_text_uses_nfc(crawler: SimpleNamespace) -> None:
+    decomposed = "Й"  # И + combining breve
+    out = TextPipeline(crawler).process_item(item(body=decomposed))
+    assert out["body"] == "\u0419"
+
+
+def test_text_flags_replacement_characters(crawler: SimpleNamespace) -> None:
+    out = TextPipeline(crawler).process_item(item(body="Bad \ufffd decoding"))
+    assert "replacement_char" in out["flags"]
+    assert crawler.stats.get_value("text/replacement_char") == 1
+
+
+def test_boilerplate_drops_whole_navigation_lines_only(crawler: SimpleNamespace) -> None:
+    body = "\n\n".join([
+        TITLE, f"{TITLE} 10.07.2020", "The parties agreed to go back to the negotiating table.",
+        "Go back", "Back to the section", "Back to the all news", "10.07.2020",
+    ])
+    out = BoilerplatePipeline(crawler).process_item(item(body=body))
+    assert out["body"] == "The parties agreed to go back to the negotiating table."
+
+
+def test_boilerplate_russian_phrases(crawler: SimpleNamespace) -> None:
+    body = "Стороны решили вернуться назад к переговорам.\n\nНазад\n\nВернуться в раздел"
+    out = BoilerplatePipeline(crawler).process_item(item(lang="ru", body=body))
+    assert out["body"] == "Стороны решили вернуться назад к переговорам."
+
+
+def test_dates_article_date_wins_and_mismatch_is_flagged(crawler: SimpleNamespace) -> None:
+    out = DatesPipeline(crawler).process_item(item(listing_date_raw="11.07.2020"))
+    assert out["published"] == "2020-07-10" and out["listing_date"] == "2020-07-11"
+    assert "date_mismatch" in out["flags"]
+    assert crawler.stats.get_value("dates/listing_mismatch") == 1
+
+
+def test_dates_fall_back_to_the_listing(crawler: SimpleNamespace) -> None:
+    out = DatesPipeline(crawler).process_item(
+        item(date_raw=None, date_source=None, listing_date_raw="10 июля 2020 г.", lang="ru")
+    )
+    assert out["published"] == "2020-07-10" and out["date_source"] == "listing"
+
+
+def test_dates_never_guess(crawler: SimpleNamespace) -> None:
+    out = DatesPipeline(crawler).process_item(item(date_raw="From 22 to 26 April"))
+    assert out["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"url": None}, "missing url"),
+        ({"title": ""}, "missing title"),
+        ({"published": None, "date_raw": "sometime"}, "unreadable date: 'sometime'"),
+        ({"published": None, "date_raw": None}, "missing date"),
+        ({"body": ""}, "missing body"),
+        ({"not_found": True}, "soft 404"),
+        ({"title": "x" * 5000}, "title too long"),
+    ],
+)
+def test_validation_rejects_with_reason(
+    crawler: SimpleNamespace, fields: dict, reason: str
+) -> None:
+    candidate = item(**{"published": "2020-07-10", **fields})
+    with pytest.raises(DropItem, match=reason.split(":")[0]) as raised:
+        ValidationPipeline(crawler).process_item(candidate)
+    assert reason.split(" (")[0] in str(raised.value)
+    assert crawler.stats.get_value("validation/rejected") == 1
+
+
+def test_validation_passes_complete_items(crawler: SimpleNamespace) -> None:
+    complete = item(published="2020-07-10")
+    assert ValidationPipeline(crawler).process_item(complete) is complete
