@@ -378,13 +378,36 @@ def _trafilatura_body(page: _Page, title: str | None) -> str:
         import trafilatura
     except ImportError:  # optional: the structural layers still work without it
         return ""
-    html = etree.tostring(page.doc, encoding="unicode", method="html")
-    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    text = trafilatura.extract(
+        _html_without_boilerplate(page), include_comments=False, include_tables=False
+    ) or ""
     kept = [
         line for line in (clean_line(x) for x in text.split("\n"))
-        if line and not date_only(line) and not (title and comparable(line) == comparable(title))
+        if _sentence_like(line) and not (title and comparable(line) == comparable(title))
     ]
     return join_paragraphs(kept)
+
+
+def _sentence_like(line: str) -> bool:
+    """Menu items and separators that a generic extractor lets through are not prose."""
+    return bool(line) and not date_only(line) and (
+        len(line.split()) >= 6
+        or (len(line.split()) >= 2 and line.endswith((".", "!", "?", "»", "”", '"')))
+    )
+
+
+def _html_without_boilerplate(page: _Page) -> str:
+    """The page minus what structure already knows is not the article."""
+    import copy
+
+    tree = page.doc.getroottree()
+    paths = [tree.getpath(el) for el in page.excluded]
+    clean = copy.deepcopy(page.doc)
+    for path in paths:
+        for el in clean.getroottree().xpath(path):
+            if el.getparent() is not None:
+                el.drop_tree()
+    return etree.tostring(clean, encoding="unicode", method="html")
 
 
 # --- media and own HTML ----------------------------------------------------------------
@@ -452,3 +475,26 @@ def _looks_not_found(fields: ArticleFields, profile: SiteProfile) -> bool:
     if title in phrases or any(p and p in title for p in phrases):
         return True
     return not fields.body and not fields.title
+
+
+def diagnose(html: str, url: str, profile: SiteProfile) -> dict[str, dict[str, str | None]]:
+    """What every layer finds for every field, each tried on its own (for `doctor`)."""
+    from dataclasses import replace
+
+    from crawler.sites import Selectors
+
+    chosen = extract_article(html, url, profile)
+    structural = extract_article(html, url, replace(profile, selectors=Selectors()))
+    report: dict[str, dict[str, str | None]] = {}
+    for name, attribute in (("title", "title"), ("date", "date_raw"), ("body", "body")):
+        own = getattr(chosen, attribute) if chosen.layers.get(name) == PROFILE else None
+        fallback = getattr(structural, attribute) or None
+        report[name] = {
+            PROFILE: own,
+            STRUCTURE: fallback if structural.layers.get(name) == STRUCTURE else None,
+        }
+    page = _prepare(html, url, profile)
+    page.excluded = _excluded(page, None)
+    report["body"][TRAFILATURA] = _trafilatura_body(page, chosen.title) or None
+    report["chosen"] = {name: chosen.layers.get(name) for name in ("title", "date", "body")}
+    return report
