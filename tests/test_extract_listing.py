@@ -53,3 +53,15 @@ def test_unseen_listing_markup(markup: str) -> None:
     assert [str(parse_date(e.date_raw)) for e in page.entries] == ["2020-07-10", "2020-07-09"]
     assert [e.lead for e in page.entries] == ["Lead one.", "Lead two."]
     assert page.pages == [2]
+
+
+def test_links_to_the_live_host_are_moved_onto_the_mirror() -> None:
+    markup = """<div><p><span>10.07.2020</span> <a href="https://en.odkb-csto.org/news/smi/a/">A</a>
+    Lead one.</p><p><span>09.07.2020</span> <a href="https://evil.example/news/smi/b/">B</a>
+    Lead two.</p></div><a href="https://en.odkb-csto.org/news/smi/?PAGEN_1=2">2</a>"""
+    page = extract_listing(
+        f"<html><body>{markup}</body></html>", "http://127.0.0.1:8000/news/smi/",
+        get_profile("en"),
+    )
+    assert [e.url for e in page.entries] == ["http://127.0.0.1:8000/news/smi/a/"]
+    assert page.pages == [2]

@@ -30,7 +30,7 @@ from crawler.extract.html import (
     text_of,
 )
 from crawler.extract.text import clean_line, comparable, join_paragraphs
-from crawler.extract.urls import absolute, canonical_path
+from crawler.extract.urls import absolute, canonical_path, host_aliases
 from crawler.sites import SiteProfile
 
 PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
@@ -109,7 +109,8 @@ def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]
     pattern = article_path_pattern(page.profile.article_path)
     from crawler.extract.urls import canonical_url
 
-    lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor)
+    aliases = host_aliases(page.profile.base_url)
+    lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases)
     total = len(text_of(page.doc))
     captions = image_captions(page.doc)
     return set(lists) | boilerplate_elements(page.doc, anchor, total) | captions

@@ -169,10 +169,17 @@ def article_path_pattern(template: str) -> re.Pattern[str]:
 
 
 def article_links(
-    root: etree._Element, page_url: str, pattern: re.Pattern[str]
+    root: etree._Element,
+    page_url: str,
+    pattern: re.Pattern[str],
+    aliases: tuple[str, ...] = (),
 ) -> list[tuple[etree._Element, str]]:
-    """Links to article pages of the same site, as (element, canonical absolute URL)."""
-    from crawler.extract.urls import canonical_url, same_site
+    """Links to article pages of the same site, as (element, canonical absolute URL).
+
+    `aliases` are other hosts of the same site (the live host when the crawl runs against
+    a mirror): their links are moved onto the page's own origin, never followed off-site.
+    """
+    from crawler.extract.urls import canonical_url, on_origin_of, same_site
 
     found = []
     for a in root.iter("a"):
@@ -181,7 +188,9 @@ def article_links(
             continue
         target = absolute(page_url, href)
         if not same_site(target, page_url):
-            continue
+            if (urlsplit(target).hostname or "").lower() not in aliases:
+                continue
+            target = on_origin_of(target, page_url)
         url = canonical_url(target)
         if pattern.match(urlsplit(url).path):
             found.append((a, url))
@@ -194,6 +203,7 @@ def news_lists(
     pattern: re.Pattern[str],
     own_url: str | None = None,
     protect: etree._Element | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> list[etree._Element]:
     """Blocks that list other articles (latest news, "read also", related).
 
@@ -201,7 +211,9 @@ def news_lists(
     each child short, as list items are. An article's paragraphs may link to other news,
     but not most of them, and they are long.
     """
-    links = [(a, u) for a, u in article_links(root, page_url, pattern) if u != own_url]
+    links = [
+        (a, u) for a, u in article_links(root, page_url, pattern, aliases) if u != own_url
+    ]
     kids_of: dict[etree._Element, dict[etree._Element, set[str]]] = {}
     for a, url in links:
         child = a

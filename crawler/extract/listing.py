@@ -22,7 +22,14 @@ from crawler.extract.html import (
     parse,
     text_of,
 )
-from crawler.extract.urls import absolute, canonical_url, page_number, same_site
+from crawler.extract.urls import (
+    absolute,
+    canonical_url,
+    host_aliases,
+    on_origin_of,
+    page_number,
+    same_site,
+)
 from crawler.sites import SiteProfile
 
 
@@ -50,7 +57,7 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
     """All articles and pagination links of a listing page. Pure: no network, no Scrapy."""
     doc = parse(html)
     pattern = article_path_pattern(profile.article_path)
-    links = article_links(doc, url, pattern)
+    links = article_links(doc, url, pattern, host_aliases(profile.base_url))
     url_of = dict(links)
     owners: dict[etree._Element, set[str]] = {}
     for a, link_url in links:
@@ -132,6 +139,8 @@ def _pages(doc: etree._Element, url: str, profile: SiteProfile) -> list[int]:
         if not href:
             continue
         target = absolute(url, href)
+        if (urlsplit(target).hostname or "").lower() in host_aliases(profile.base_url):
+            target = on_origin_of(target, url)
         if not same_site(target, url) or urlsplit(canonical_url(target)).path != here:
             continue
         number = page_number(target, profile.page_param)

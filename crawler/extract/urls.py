@@ -55,3 +55,15 @@ def page_number(url: str, param: str = "PAGEN_1") -> int | None:
         if re.fullmatch(r"PAGEN_\d+", key) or key == param:
             return int(value) if value.isdigit() else None
     return None
+
+
+def on_origin_of(url: str, page_url: str) -> str:
+    """`url`'s path and query on `page_url`'s scheme and host (a mirror of the same site)."""
+    target, origin = urlsplit(url), urlsplit(page_url)
+    return urlunsplit((origin.scheme, origin.netloc, target.path, target.query, ""))
+
+
+def host_aliases(base_url: str) -> tuple[str, ...]:
+    """The site's host with and without `www.`."""
+    host = (urlsplit(base_url).hostname or "").lower().removeprefix("www.")
+    return (host, "www." + host) if host else ()
