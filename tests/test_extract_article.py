@@ -116,3 +116,17 @@ def test_soft_404_is_recognised() -> None:
     <p>The page you requested was not found.</p></body></html>"""
     fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
     assert fields.not_found
+
+
+def test_date_inside_the_heading_is_not_part_of_the_title() -> None:
+    page = """<html><head><meta property="og:title" content="Council met in Minsk | CSTO">
+    </head><body><div><h1>Council met in Minsk <span>10.07.2020</span></h1>
+    <p>The Council of Foreign Ministers of the CSTO met in Minsk to discuss the agenda of
+    the coming summit and the situation on the external borders.</p></div></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.title == "Council met in Minsk"
+    assert fields.date_raw == "10.07.2020"
+    page = page.replace("<span>10.07.2020</span>", "")
+    page = page.replace("<h1>Council met in Minsk </h1>", "")
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.title == "Council met in Minsk"  # og:title without the site's name

@@ -129,8 +129,8 @@ def _title_from_head(page: _Page) -> str | None:
     for meta in page.doc.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:title", "twitter:title"):
-            text = clean_line(meta.get("content") or "")
-            if text and not _is_generic(text, page.profile):
+            text = _strip_site_name(clean_line(meta.get("content") or ""), page.profile)
+            if text:
                 return text
     titles = [text_of(t) for t in page.doc.iter("title")]
     return _strip_site_name(titles[0], page.profile) if titles and titles[0] else None
@@ -138,6 +138,8 @@ def _title_from_head(page: _Page) -> str | None:
 
 def _strip_site_name(title: str, profile: SiteProfile) -> str | None:
     """`Title - CSTO` or `CSTO | Title` → `Title`; a dash inside the title stays."""
+    if not title:
+        return None
     separator = r"\s+(?:[|—–:-]|::)\s+"
     changed = True
     while changed:
@@ -165,16 +167,27 @@ def _find_anchor(page: _Page, title: str) -> etree._Element | None:
     return best
 
 
+def _heading_text(el: etree._Element) -> str:
+    """A heading's text without a date that a template put inside it."""
+    text = text_of(el)
+    dates = find_dates(text)
+    if dates and not clean_line(text[dates[-1].end :].strip(" |,.-–—()")):
+        head = clean_line(text[: dates[-1].start].rstrip(" |,-–—("))
+        if len(head.split()) >= 2:
+            return head
+    return text
+
+
 def _title(page: _Page, fields: ArticleFields) -> tuple[str | None, etree._Element | None]:
     for selector in page.profile.selectors.title:
         for el in page.doc.cssselect(selector):
-            text = text_of(el)
+            text = _heading_text(el)
             if text and not _is_generic(text, page.profile):
                 fields.title, fields.layers["title"] = text, PROFILE
                 return text, el
     head_title = _title_from_head(page)
     for h1 in page.doc.iter("h1"):
-        text = text_of(h1)
+        text = _heading_text(h1)
         if not text or _is_generic(text, page.profile):
             continue
         short = len(text.split()) < 4

@@ -23,7 +23,7 @@ BLOCK_TAGS = frozenset(
     " hr center details summary caption body html".split()
 )
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
-             "button", "select", "input", "textarea", "link", "meta")
+             "button", "select", "input", "textarea")
 STRUCTURAL_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
 BOILERPLATE_WORDS = frozenset(
     "breadcrumb breadcrumbs crumbs share sharing social likes print subscribe subscription"
