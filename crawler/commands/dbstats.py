@@ -1,0 +1,54 @@
+"""`stats`: what the database holds (articles per language, section, year) and
+the latest crawl runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipelines.storage.queries import DatabaseMissing, article_counts, open_readonly, recent_runs
+
+NAME = "stats"
+HELP = "articles per language, section and year, and the last crawl runs"
+
+RUN_FIELDS = (
+    "id", "started", "finished", "mode", "lang", "pages_fetched", "articles_new",
+    "articles_updated", "articles_unchanged", "articles_rejected", "errors",
+    "finish_reason", "exit_status",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="output/news.db", help="database (default %(default)s)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the two tables; exit 2 if the database is missing."""
+    try:
+        conn = open_readonly(args.db)
+    except DatabaseMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        counts = article_counts(conn)
+        runs = recent_runs(conn, 5)
+    finally:
+        conn.close()
+    print(f"articles: {sum(c[3] for c in counts)}")
+    _table(("lang", "section", "year", "articles"), counts)
+    print("\nlast crawl runs:")
+    _table(RUN_FIELDS, [tuple(_cell(r.get(f)) for f in RUN_FIELDS) for r in runs])
+    return 0
+
+
+def _cell(value: object) -> str:
+    """NULL finished/finish_reason reads as "running or interrupted" to a person."""
+    return "-" if value is None else str(value)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple]) -> None:
+    """A plain aligned text table (no extra dependency)."""
+    cells = [tuple(str(c) for c in header)] + [tuple(str(c) for c in r) for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,61 @@
+"""`export`: write stored articles as CSV, JSON Lines or Parquet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipelines.storage.export import (
+    FORMATS,
+    UnsafeOutputPath,
+    safe_output_path,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
+from pipelines.storage.queries import DatabaseMissing, iter_articles, open_readonly
+
+NAME = "export"
+HELP = "export stored articles as csv, jsonl or parquet"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="output/news.db", help="database (default %(default)s)")
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="default %(default)s")
+    parser.add_argument("--output", help="file to write (default stdout; parquet needs a file)")
+    parser.add_argument("--since", help="first publication date, YYYY-MM-DD (inclusive)")
+    parser.add_argument("--until", help="last publication date, YYYY-MM-DD (inclusive)")
+    parser.add_argument("--lang", choices=("en", "ru"))
+    parser.add_argument("--section")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0 on success, 2 on a usage problem (missing database, unsafe path)."""
+    if args.format == "parquet" and not args.output:
+        return _fail("parquet output needs --output PATH")
+    try:
+        output = safe_output_path(args.output) if args.output else None
+        conn = open_readonly(args.db)
+    except (DatabaseMissing, UnsafeOutputPath) as exc:
+        return _fail(str(exc))
+    try:
+        rows = iter_articles(conn, args.since, args.until, args.lang, args.section)
+        if args.format == "parquet":
+            assert output is not None
+            count = write_parquet(rows, output)
+        else:
+            writer = write_csv if args.format == "csv" else write_jsonl
+            if output is None:
+                count = writer(rows, sys.stdout)
+            else:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    count = writer(rows, out)
+    finally:
+        conn.close()
+    print(f"exported {count} articles", file=sys.stderr)
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2

@@ -1,0 +1,169 @@
+"""Scrapy item pipeline that writes articles, rejects and crawl runs to SQLite.
+
+Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
+Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200),
+``STORAGE_COMMIT_INTERVAL`` (5.0 s), ``STORAGE_LOCK`` (True).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import CloseSpider
+
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
+from pipelines.storage.lock import DatabaseLock, DatabaseLocked
+from pipelines.storage.store import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+#: crawl_runs column -> Scrapy stats key it is filled from.
+RUN_COUNTERS = {
+    "pages_fetched": "downloader/response_count",
+    "articles_new": "storage/articles_new",
+    "articles_updated": "storage/articles_updated",
+    "articles_unchanged": "storage/articles_unchanged",
+    "articles_rejected": "storage/rejected",
+    "errors": "log_count/ERROR",
+}
+
+
+class StoragePipeline:
+    """Stores every item that reaches it; records dropped items and the run itself."""
+
+    def __init__(
+        self,
+        crawler: Any,
+        path: str,
+        batch_size: int = 200,
+        commit_interval: float = 5.0,
+        use_lock: bool = True,
+    ) -> None:
+        self.crawler = crawler
+        self.path = path
+        self.batch_size = batch_size
+        self.commit_interval = commit_interval
+        self.use_lock = use_lock
+        self.store: ArticleStore | None = None
+        self.lock: DatabaseLock | None = None
+        self.run_id: int | None = None
+        self._timer: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StoragePipeline:
+        settings = crawler.settings
+        pipeline = cls(
+            crawler,
+            path=settings.get("SQLITE_PATH") or DEFAULT_SQLITE_PATH,
+            batch_size=settings.getint("STORAGE_BATCH_SIZE", 200),
+            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", 5.0),
+            use_lock=settings.getbool("STORAGE_LOCK", True),
+        )
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def open_spider(self, spider: Any = None) -> None:
+        """Lock, open and migrate the database and record the run as started.
+
+        A database locked by another crawl ends this crawl at once: CloseSpider
+        makes Scrapy close the spider with reason "database_locked" before any
+        request is made (raising NotConfigured here would only disable storage
+        and let the crawl run for nothing).
+        """
+        spider = spider or getattr(self.crawler, "spider", None)
+        if self.use_lock:
+            try:
+                self.lock = DatabaseLock(self.path).acquire()
+            except DatabaseLocked as exc:
+                logger.error("Cannot store to %s: %s", self.path, exc)
+                raise CloseSpider("database_locked") from exc
+        self.store = ArticleStore(self.path, self.batch_size, self.commit_interval)
+        self.run_id = self.store.start_run(
+            mode=getattr(spider, "crawl_mode", "full"),
+            arguments=getattr(spider, "crawl_arguments", None) or {},
+            lang=getattr(spider, "lang", None),
+            sections=getattr(spider, "sections", None),
+        )
+        self.crawler.stats.set_value("storage/run_id", self.run_id)
+        self._start_timer()
+
+    def _start_timer(self) -> None:
+        """Commit idle batches every commit_interval, if a reactor is already running.
+
+        Never imports the reactor itself: that would install one in a process
+        (such as a test) that meant to choose its own.
+        """
+        if "twisted.internet.reactor" not in sys.modules or self.store is None:
+            return
+        from twisted.internet import task
+
+        self._timer = task.LoopingCall(self.store.commit_if_due)
+        self._timer.start(max(self.commit_interval, 0.1), now=False)
+
+    def close_spider(self, spider: Any = None) -> None:
+        """Commit; the run row is completed in spider_closed, which knows the reason."""
+        if self.store is not None:
+            self.store.commit()
+
+    def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
+        """Complete the crawl_runs row from the crawl stats, then close and unlock."""
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        try:
+            if self.store is not None:
+                if self.run_id is not None:
+                    self.store.finish_run(self.run_id, self._counters(), reason, None)
+                self.store.close()
+        finally:
+            self.store = None
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+
+    def _counters(self) -> dict[str, int]:
+        stats = self.crawler.stats
+        return {column: int(stats.get_value(key, 0) or 0) for column, key in RUN_COUNTERS.items()}
+
+    # -- items ------------------------------------------------------------------------
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        """Upsert the article (or mark it gone) and count the outcome in the stats."""
+        if self.store is None:
+            return item
+        data = _as_mapping(item)
+        if data.get("gone"):
+            self.store.mark_gone(data["url"])
+            self.crawler.stats.inc_value("storage/articles_gone")
+            return item
+        outcome = self.store.upsert_article(data)
+        self.crawler.stats.inc_value(f"storage/articles_{outcome}")
+        return item
+
+    def item_dropped(
+        self, item: Any, response: Any = None, exception: BaseException | None = None,
+        spider: Any = None,
+    ) -> None:
+        """Keep every dropped item in rejects, with the drop message as the reason."""
+        if self.store is None:
+            return
+        data = _as_mapping(item)
+        reason = str(exception) if exception is not None else "dropped"
+        url = data.get("url") or getattr(response, "url", None)
+        self.store.add_reject(url, reason, data)
+        self.crawler.stats.inc_value("storage/rejected")
+
+
+def _as_mapping(item: Any) -> Mapping[str, Any]:
+    """A plain dict view of a Scrapy Item, dataclass item or dict."""
+    if isinstance(item, Mapping):
+        return item
+    from itemadapter import ItemAdapter
+
+    return ItemAdapter(item).asdict()

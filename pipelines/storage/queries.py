@@ -1,0 +1,68 @@
+"""Read-only queries behind the CLI commands (export, stats), kept here so the
+commands themselves contain no SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pipelines.storage.schema import connect
+
+#: Exported article columns: everything but the internal search_stems.
+EXPORT_COLUMNS = (
+    "url", "lang", "section", "slug", "title", "published", "summary", "body",
+    "body_html", "translation_url", "listing_date", "date_source", "extraction", "flags",
+    "word_count", "content_hash", "status", "gone_since", "first_seen", "last_seen",
+    "updated",
+)
+INTEGER_COLUMNS = frozenset({"word_count"})
+
+
+class DatabaseMissing(FileNotFoundError):
+    """The database file named on the command line does not exist."""
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing database read-only (never creates an empty one by mistake)."""
+    if not Path(path).is_file():
+        raise DatabaseMissing(f"database not found: {path}")
+    return connect(str(path), read_only=True)
+
+
+def iter_articles(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    until: str | None = None,
+    lang: str | None = None,
+    section: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Articles in publication order, filtered by date range (inclusive), lang, section."""
+    sql = (
+        f"SELECT {', '.join(EXPORT_COLUMNS)} FROM articles"
+        " WHERE (:since IS NULL OR published >= :since)"
+        " AND (:until IS NULL OR published <= :until)"
+        " AND (:lang IS NULL OR lang = :lang)"
+        " AND (:section IS NULL OR section = :section)"
+        " ORDER BY published, url"
+    )
+    params = {"since": since, "until": until, "lang": lang, "section": section}
+    for row in conn.execute(sql, params):
+        yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+
+def article_counts(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
+    """(lang, section, year, count) for every combination present."""
+    return conn.execute(
+        "SELECT coalesce(lang, ''), coalesce(section, ''),"
+        " coalesce(substr(published, 1, 4), '?'), count(*)"
+        " FROM articles GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    ).fetchall()
+
+
+def recent_runs(conn: sqlite3.Connection, limit: int = 5) -> list[dict[str, Any]]:
+    """The latest crawl_runs rows, newest first."""
+    cursor = conn.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", (limit,))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

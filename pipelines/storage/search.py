@@ -1,0 +1,74 @@
+"""Full-text search over ``articles_fts`` with Snowball stemming for both languages.
+
+User input is never passed to FTS5 as syntax: it is split into word tokens and
+each token is double-quoted, so quotes, operators (AND, NEAR, ``*``, ``:``,
+``^``) and parentheses in a query are just text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from pipelines.storage.text import stem_words, tokens
+
+#: More terms than this are ignored: a pasted paragraph should not build a huge query.
+MAX_TERMS = 32
+
+#: bm25 weights for (title, body, search_stems): a hit in the title counts most.
+_BM25 = "bm25(articles_fts, 5.0, 1.0, 2.0)"
+
+_SQL = f"""
+SELECT a.url, a.lang, a.section, a.published, a.title,
+       snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet,
+       {_BM25} AS rank
+FROM articles_fts
+JOIN articles AS a ON a.rowid = articles_fts.rowid
+WHERE articles_fts MATCH :match AND (:lang IS NULL OR a.lang = :lang)
+ORDER BY rank
+LIMIT :limit
+"""
+
+
+class _Executes(Protocol):
+    def execute(self, sql: str, parameters: Any = ...) -> Any: ...
+
+
+def _quote(term: str) -> str:
+    """An FTS5 string literal: double quotes, inner quotes doubled."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def build_match(query: str, lang: str | None = None) -> str | None:
+    """FTS5 MATCH expression for a user query, or None when it has no words.
+
+    Every word must match (AND), as itself or by its stem: an article's stems
+    are in title/body (when a word is its own stem) or in search_stems. With no
+    language given, both stemmers' stems are accepted, mirroring how each
+    article was stemmed by its own language.
+    """
+    words = tokens(query)[:MAX_TERMS]
+    if not words:
+        return None
+    langs = [lang] if lang else ["en", "ru"]
+    stem_lists = [stem_words(words, code) for code in langs]
+    clauses = []
+    for i, word in enumerate(words):
+        options = dict.fromkeys([word] + [stems[i] for stems in stem_lists])
+        clauses.append("(" + " OR ".join(_quote(term) for term in options) + ")")
+    return " AND ".join(clauses)
+
+
+def search(
+    db: _Executes, query: str, lang: str | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
+    """Best-matching articles for ``query``, best first (bm25), with a body snippet.
+
+    ``db`` may be a sqlite-utils Database or a plain sqlite3 connection.
+    Returns dicts with url, lang, section, published, title, snippet, rank.
+    """
+    match = build_match(query, lang)
+    if match is None or limit <= 0:
+        return []
+    cursor = db.execute(_SQL, {"match": match, "lang": lang, "limit": int(limit)})
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

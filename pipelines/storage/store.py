@@ -1,0 +1,327 @@
+"""ArticleStore: every write the crawl makes to the news database.
+
+Writes are grouped into explicit transactions of many rows (commit every
+``batch_size`` writes or ``commit_interval`` seconds, and on close), so a crash
+loses at most the last uncommitted batch while per-article cost stays low.
+All SQL is parameterised; only whitelisted item fields ever reach a column.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from pipelines.storage import schema
+from pipelines.storage.text import analyse, content_hash, sanitize_html
+
+OTHER_LANG = {"en": "ru", "ru": "en"}
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (url, lang, section, slug, title, published, summary, body,"
+    " first_seen, last_seen, content_hash, word_count, updated, body_html, listing_date,"
+    " date_source, extraction, flags, status, gone_since, search_stems)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', NULL, ?)"
+)
+
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET lang = ?, section = ?, slug = ?, title = ?, published = ?,"
+    " summary = ?, body = ?, last_seen = ?, content_hash = ?, word_count = ?, updated = ?,"
+    " body_html = ?, listing_date = ?, date_source = ?, extraction = ?, flags = ?,"
+    " status = 'live', gone_since = NULL, search_stems = ? WHERE url = ?"
+)
+
+_SAVE_VERSION = (
+    "INSERT INTO article_versions (url, title, published, body, content_hash, valid_from,"
+    " replaced_at) SELECT url, title, published, body, content_hash, updated, ?"
+    " FROM articles WHERE url = ?"
+)
+
+
+def utc_now() -> str:
+    """UTC time as ISO 8601 text, which sorts correctly as a string in SQL."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def to_json(value: Any) -> str | None:
+    """JSON text for a JSON column; values JSON can't hold are stored as their repr."""
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)
+
+
+class ArticleStore:
+    """Write side of the news database (one instance per crawl, one writer per file)."""
+
+    def __init__(
+        self, path: str | Path, batch_size: int = 200, commit_interval: float = 5.0
+    ) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.batch_size = max(1, int(batch_size))
+        self.commit_interval = float(commit_interval)
+        self.db = Database(schema.connect(str(self.path)))
+        try:
+            self.migrated_from = schema.migrate(self.db)
+        except BaseException:
+            self.db.close()
+            raise
+        self._pending = 0
+        self._batch_started = 0.0
+
+    # -- transactions -------------------------------------------------------------
+
+    def _write(self) -> None:
+        """Make sure a batch transaction is open before a write."""
+        if not self.db.conn.in_transaction:
+            self.db.begin()
+            self._batch_started = time.monotonic()
+
+    def _wrote(self) -> None:
+        """Count one logical write and commit when the batch is full or old."""
+        self._pending += 1
+        if self._pending >= self.batch_size or self._batch_age() >= self.commit_interval:
+            self.commit()
+
+    def _batch_age(self) -> float:
+        return time.monotonic() - self._batch_started if self.db.conn.in_transaction else 0.0
+
+    def commit_if_due(self) -> None:
+        """Commit a batch older than ``commit_interval`` (called from a timer when idle)."""
+        if self._pending and self._batch_age() >= self.commit_interval:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch, if any."""
+        self.db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        """Commit what is pending and close the connection."""
+        try:
+            self.commit()
+        finally:
+            self.db.close()
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles -----------------------------------------------------------------
+
+    def upsert_article(self, item: Mapping[str, Any]) -> str:
+        """Store one article; returns "new", "updated" or "unchanged".
+
+        Unchanged (same title, date and body) only bumps last_seen, so re-crawls
+        are cheap; a change first copies the previous content to article_versions.
+        """
+        url = item["url"]
+        title, published, body = item.get("title"), item.get("published"), item.get("body")
+        new_hash = content_hash(title, published, body)
+        now = utc_now()
+        self._write()
+        row = self.db.execute(
+            "SELECT content_hash, translation_url FROM articles WHERE url = ?", (url,)
+        ).fetchone()
+        if row is not None and row[0] == new_hash:
+            self.db.execute(
+                "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL"
+                " WHERE url = ?",
+                (now, url),
+            )
+            self._wrote()
+            return "unchanged"
+        values = self._content_values(item, new_hash, now)
+        with self.db.atomic():  # a savepoint: an article is stored whole or not at all
+            if row is None:
+                self.db.execute(_INSERT_ARTICLE, (url, *values[:7], now, now, *values[7:]))
+                outcome = "new"
+            else:
+                self.db.execute(_SAVE_VERSION, (now, url))
+                self.db.execute(_UPDATE_ARTICLE, (*values[:7], now, *values[7:], url))
+                outcome = "updated"
+            self._replace_children(url, item, existed=row is not None)
+            if row is None or row[1] is None:
+                self._link_translation(url, item)
+        self._wrote()
+        return outcome
+
+    def _content_values(self, item: Mapping[str, Any], new_hash: str, now: str) -> tuple:
+        """Whitelisted, derived column values in the order the SQL above expects."""
+        lang = item.get("lang") or "en"
+        title, body = item.get("title"), item.get("body")
+        words, stems = analyse(title, body, lang)
+        return (
+            item.get("lang"),
+            item.get("section"),
+            item.get("slug"),
+            title,
+            item.get("published"),
+            item.get("summary"),
+            body,
+            # last_seen (and first_seen for inserts) goes here
+            new_hash,
+            words,
+            now,
+            sanitize_html(item.get("body_html"), item["url"]),
+            item.get("listing_date"),
+            item.get("date_source"),
+            to_json(item.get("extraction")),
+            to_json(item.get("flags")),
+            stems,
+        )
+
+    def _replace_children(self, url: str, item: Mapping[str, Any], existed: bool) -> None:
+        """Images and attachments follow the article's latest content."""
+        self._replace_rows("images", "caption", url, item.get("images") or [], existed)
+        self._replace_rows("attachments", "title", url, item.get("attachments") or [], existed)
+
+    def replace_images(self, article_url: str, images: Iterable[Mapping[str, Any]]) -> None:
+        """Replace the article's images with ``images`` ({"url", "caption"} dicts)."""
+        self._replace_rows("images", "caption", article_url, images)
+
+    def replace_attachments(
+        self, article_url: str, attachments: Iterable[Mapping[str, Any]]
+    ) -> None:
+        """Replace the article's attachments with ``attachments`` ({"url", "title"} dicts)."""
+        self._replace_rows("attachments", "title", article_url, attachments)
+
+    def _replace_rows(
+        self,
+        table: str,
+        label: str,
+        article_url: str,
+        rows: Iterable[Mapping[str, Any]],
+        existed: bool = True,
+    ) -> None:
+        # table and label are fixed names from this module, never scraped data.
+        self._write()
+        if existed:  # a brand-new article has nothing to delete: skip the statement
+            self.db.execute(f"DELETE FROM {table} WHERE article_url = ?", (article_url,))
+        params = [(article_url, r["url"], r.get(label)) for r in rows if r.get("url")]
+        if params:
+            self.db.conn.executemany(
+                f"INSERT OR REPLACE INTO {table} (article_url, url, {label}) VALUES (?, ?, ?)",
+                params,
+            )
+
+    # -- translations -------------------------------------------------------------
+
+    def _link_translation(self, url: str, item: Mapping[str, Any]) -> None:
+        """Link the article and its other-language twin, on both rows.
+
+        Same slug and section wins; else the only other-language article of the
+        same section and date that is not already linked elsewhere.
+        """
+        other = OTHER_LANG.get(item.get("lang") or "")
+        if other is None:
+            return
+        section, slug, published = item.get("section"), item.get("slug"), item.get("published")
+        match = self.db.execute(
+            "SELECT url FROM articles WHERE slug = ? AND lang = ? AND section IS ?"
+            " LIMIT 1",
+            (slug, other, section),
+        ).fetchone()
+        if match is None and published:
+            candidates = self.db.execute(
+                "SELECT url FROM articles WHERE lang = ? AND section IS ? AND published = ?"
+                " AND (translation_url IS NULL OR translation_url = ?) LIMIT 2",
+                (other, section, published, url),
+            ).fetchall()
+            match = candidates[0] if len(candidates) == 1 else None
+        if match is None:
+            return
+        self.db.execute("UPDATE articles SET translation_url = ? WHERE url = ?", (match[0], url))
+        self.db.execute("UPDATE articles SET translation_url = ? WHERE url = ?", (url, match[0]))
+
+    # -- other writes -------------------------------------------------------------
+
+    def add_reject(self, url: str | None, reason: str, raw: Mapping[str, Any]) -> None:
+        """Record an item that did not make it into articles, with its raw fields."""
+        self._write()
+        self.db.execute(
+            "INSERT INTO rejects (url, reason, raw, rejected_at) VALUES (?, ?, ?, ?)",
+            (url, reason, to_json(dict(raw)), utc_now()),
+        )
+        self._wrote()
+
+    def mark_gone(self, url: str) -> bool:
+        """Flag an article that vanished from the site; rows are never deleted."""
+        self._write()
+        cur = self.db.execute(
+            "UPDATE articles SET status = 'gone', gone_since = coalesce(gone_since, ?)"
+            " WHERE url = ?",
+            (utc_now(), url),
+        )
+        self._wrote()
+        return cur.rowcount > 0
+
+    def known_urls(self, lang: str | None = None, section: str | None = None) -> set[str]:
+        """URLs already stored, optionally for one language and/or section."""
+        rows = self.db.execute(
+            "SELECT url FROM articles WHERE (:lang IS NULL OR lang = :lang)"
+            " AND (:section IS NULL OR section = :section)",
+            {"lang": lang, "section": section},
+        )
+        return {r[0] for r in rows}
+
+    # -- crawl runs -----------------------------------------------------------------
+
+    def start_run(
+        self,
+        mode: str,
+        arguments: Mapping[str, Any] | None,
+        lang: str | None,
+        sections: Iterable[str] | str | None,
+    ) -> int:
+        """Insert and commit a crawl_runs row at once, so an interrupted run shows."""
+        if sections is not None and not isinstance(sections, str):
+            sections = ",".join(sections)
+        self._write()
+        cur = self.db.execute(
+            "INSERT INTO crawl_runs (started, mode, arguments, lang, sections)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (utc_now(), mode, to_json(dict(arguments or {})), lang, sections),
+        )
+        self.commit()
+        return int(cur.lastrowid)
+
+    def finish_run(
+        self,
+        run_id: int,
+        counters: Mapping[str, int],
+        finish_reason: str,
+        exit_status: int | None = None,
+    ) -> None:
+        """Complete a crawl_runs row with its counters and commit everything."""
+        names = (
+            "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
+            "articles_rejected", "errors",
+        )
+        self._write()
+        self.db.execute(
+            "UPDATE crawl_runs SET finished = ?, pages_fetched = ?, articles_new = ?,"
+            " articles_updated = ?, articles_unchanged = ?, articles_rejected = ?,"
+            " errors = ?, finish_reason = ?, exit_status = ? WHERE id = ?",
+            (
+                utc_now(),
+                *(int(counters.get(name) or 0) for name in names),
+                finish_reason,
+                exit_status,
+                run_id,
+            ),
+        )
+        self.commit()
+
+    def set_exit_status(self, run_id: int, status: int) -> None:
+        """Record the process exit status, known only after the crawl has finished."""
+        self._write()
+        self.db.execute("UPDATE crawl_runs SET exit_status = ? WHERE id = ?", (status, run_id))
+        self.commit()

@@ -1,0 +1,141 @@
+"""CLI commands: export round-trips, safe export paths, search and stats output."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from storage_helpers import make_item
+
+from crawler.commands import dbstats, export
+from crawler.commands import search as search_cmd
+from pipelines.storage.queries import EXPORT_COLUMNS, iter_articles, open_readonly
+from pipelines.storage.store import ArticleStore
+
+
+@pytest.fixture
+def filled_db(db_path: Path) -> Path:
+    with ArticleStore(db_path) as store:
+        store.upsert_article(make_item("en"))
+        store.upsert_article(make_item("ru", title='Кавычки "ёлки", запятые\nи строки'))
+        store.upsert_article(make_item("en", slug="old", published="2019-06-01",
+                                       section="smi", body_html=None, summary="Lead"))
+        run = store.start_run("full", {}, None, None)
+        store.finish_run(run, {"articles_new": 3}, "finished", 0)
+    return db_path
+
+
+def _args(module, argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=module.NAME)
+    module.add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def _expected(db: Path, **filters) -> list[dict]:
+    conn = open_readonly(db)
+    rows = list(iter_articles(conn, **filters))
+    conn.close()
+    return rows
+
+
+def test_export_csv_round_trip(filled_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exports" / "a.csv"
+    out.parent.mkdir()
+    assert export.run(_args(export, ["--db", str(filled_db), "--output", str(out)])) == 0
+    with open(out, encoding="utf-8", newline="") as fh:
+        back = list(csv.DictReader(fh))
+    expected = [{k: "" if v is None else str(v) for k, v in r.items()}
+                for r in _expected(filled_db)]
+    assert back == expected and len(back) == 3
+
+
+def test_export_jsonl_round_trip_to_stdout(filled_db: Path, capsys) -> None:
+    argv = ["--db", str(filled_db), "--format", "jsonl", "--lang", "en"]
+    assert export.run(_args(export, argv)) == 0
+    back = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert back == _expected(filled_db, lang="en") and len(back) == 2
+
+
+def test_export_parquet_round_trip(filled_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.parquet"
+    argv = ["--db", str(filled_db), "--format", "parquet", "--output", str(out)]
+    assert export.run(_args(export, argv)) == 0
+    table = pq.read_table(out)
+    assert table.column_names == list(EXPORT_COLUMNS)
+    assert table.to_pylist() == _expected(filled_db)
+
+
+def test_export_filters(filled_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "f.jsonl"
+    argv = ["--db", str(filled_db), "--format", "jsonl", "--output", str(out),
+            "--since", "2019-01-01", "--until", "2019-12-31", "--section", "smi"]
+    assert export.run(_args(export, argv)) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["published"] for r in rows] == ["2019-06-01"]
+
+
+def test_export_empty_parquet_still_has_schema(filled_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty.parquet"
+    argv = ["--db", str(filled_db), "--format", "parquet", "--output", str(out),
+            "--since", "2100-01-01"]
+    assert export.run(_args(export, argv)) == 0
+    assert pq.read_table(out).num_rows == 0
+
+
+@pytest.mark.parametrize("bad", ["exports/../../escape.csv", "../x.csv", "a/../b.csv"])
+def test_export_path_traversal_rejected(filled_db: Path, tmp_path: Path, monkeypatch,
+                                        capsys, bad: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert export.run(_args(export, ["--db", str(filled_db), "--output", bad])) == 2
+    assert "'..'" in capsys.readouterr().err
+    assert not (tmp_path.parent / "escape.csv").exists()
+
+
+def test_export_symlink_escape_rejected(filled_db: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "exports").mkdir()
+    link = tmp_path / "exports" / "out.csv"
+    link.symlink_to(tmp_path / "elsewhere.csv")
+    assert export.run(_args(export, ["--db", str(filled_db), "--output", str(link)])) == 2
+    assert "outside" in capsys.readouterr().err
+
+
+def test_parquet_needs_output(filled_db: Path) -> None:
+    assert export.run(_args(export, ["--db", str(filled_db), "--format", "parquet"])) == 2
+
+
+@pytest.mark.parametrize("module", [export, search_cmd, dbstats])
+def test_missing_database_is_exit_2(module, tmp_path: Path, capsys) -> None:
+    argv = ["--db", str(tmp_path / "nope.db")] + (["x"] if module is search_cmd else [])
+    assert module.run(_args(module, argv)) == 2
+    assert "database not found" in capsys.readouterr().err
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_search_command_text_and_json(filled_db: Path, capsys) -> None:
+    assert search_cmd.run(_args(search_cmd, ["--db", str(filled_db), "peacekeeper"])) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[0] == make_item("en")["url"]
+    assert lines[1].startswith("    ")
+    argv = ["--db", str(filled_db), "--json", "--lang", "ru", "миротворцами"]
+    assert search_cmd.run(_args(search_cmd, argv)) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [h["lang"] for h in hits] == ["ru"]
+    assert search_cmd.run(_args(search_cmd, ["--db", str(filled_db), "zzzz"])) == 1
+
+
+def test_stats_command(filled_db: Path, capsys) -> None:
+    assert dbstats.NAME == "stats"
+    assert dbstats.run(_args(dbstats, ["--db", str(filled_db)])) == 0
+    out = capsys.readouterr().out
+    assert "articles: 3" in out and "news_odkb" in out and "2019" in out
+    assert "finished" in out
+
+
+def test_module_interface() -> None:
+    for module in (export, search_cmd, dbstats):
+        assert isinstance(module.NAME, str) and isinstance(module.HELP, str)
+        assert callable(module.add_arguments) and callable(module.run)
