@@ -31,3 +31,4 @@ class ArticleItem(scrapy.Item):
     flags = scrapy.Field()  # warnings about this item, e.g. "replacement_char"
     not_found = scrapy.Field()  # the page looked like a soft 404
     gone = scrapy.Field()  # the article answered 410: mark it gone, keep the row
+    fetch_error = scrapy.Field()  # why the page could not give an article (HTTP 404...)

@@ -35,6 +35,9 @@ RETRY_AFTER_MAX = 120.0  # cap on how long a `Retry-After` header may make us wa
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by the next line
     "crawler.middlewares.BackoffRetryMiddleware": 550,  # same slot as Scrapy's retry
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # crawls all on 5xx
+    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # robots.txt 5xx: crawl nothing (RFC 9309)
+    "crawler.redirects.RedirectLoopMiddleware": 610,  # loops reach the errback, not the dupefilter
 }
 
 # --- pipelines: each does one job, in this order ------------------------------------------
@@ -59,8 +62,11 @@ INCREMENTAL_EXTRA_PAGES = 1  # listing pages read past the last one with anythin
 # --- extraction health --------------------------------------------------------------------
 EXTENSIONS = {
     "crawler.health.ExtractionHealth": 500,  # layer shares and the template-change alarm
+    "crawler.reachability.Reachability": 510,  # one clear line when the site is unreachable
+    "crawler.storage_guard.StorageGuard": 520,  # disk full / read-only: stop at the first failure
     "scrapy.extensions.telnet.TelnetConsole": None,  # no open port on a scheduled job
 }
+REMOTE_CONTROL_ENABLED = False  # no code-execution port on a scheduled job either
 HEALTH_MAX_PROFILE_MISS = 0.5  # alarm when the profile's selectors miss on more pages
 HEALTH_MIN_PAGES = 5  # ...out of at least this many article pages
 

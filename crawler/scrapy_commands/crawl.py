@@ -12,7 +12,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from crawler.exitcodes import BAD_ARGUMENTS, exit_status
-from crawler.spiders.csto import SpiderArgumentError, parse_arguments
+from crawler.runs import record_exit_status
+from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
 
 
 class Command(ScrapyCrawl):
@@ -21,8 +22,10 @@ class Command(ScrapyCrawl):
             raise UsageError("running 'scrapy crawl' needs exactly one spider name")
         if args[0] == "csto":
             names = ("lang", "base_url", "sections", "mode")
+            spargs = opts.spargs
             try:
-                parse_arguments(**{k: v for k, v in opts.spargs.items() if k in names})
+                parse_arguments(**{k: v for k, v in spargs.items() if k in names})
+                parse_range(spargs.get("mode", "full"), spargs.get("since"), spargs.get("until"))
             except SpiderArgumentError as error:
                 sys.stderr.write(f"error: {error}\n")
                 self.exitcode = BAD_ARGUMENTS
@@ -35,3 +38,4 @@ class Command(ScrapyCrawl):
             self.exitcode = 1
         elif crawler.stats is not None:
             self.exitcode = exit_status(crawler.stats.get_stats())
+            record_exit_status(crawler, self.exitcode)

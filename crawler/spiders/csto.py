@@ -8,23 +8,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import load_object
+from twisted.python.failure import Failure
 
 from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
 from crawler.extract.html import article_path_pattern
-from crawler.extract.listing import ListingEntry, extract_listing
+from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
 from crawler.items import ArticleItem
+from crawler.paging import incremental_next
 from crawler.sites import SiteProfile, get_profile
+from crawler.spiders.backfill import BackfillMixin
 
-MODES = ("full", "incremental")
+MODES = ("full", "incremental", "backfill")
 _SECTION = re.compile(r"^[A-Za-z0-9_-]+$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class SpiderArgumentError(ValueError):
@@ -54,7 +61,33 @@ def parse_arguments(
     return profile, root, names, mode
 
 
-class CstoSpider(scrapy.Spider):
+def parse_range(
+    mode: str = "full", since: str | None = None, until: str | None = None
+) -> tuple[date | None, date | None]:
+    """Checked backfill dates (YYYY-MM-DD, inclusive); only backfill takes them."""
+    if mode != "backfill":
+        if since or until:
+            raise SpiderArgumentError("since and until are for mode=backfill only")
+        return None, None
+    if not since:
+        raise SpiderArgumentError("mode=backfill needs since=YYYY-MM-DD")
+    first = _iso_date("since", since)
+    last = _iso_date("until", until) if until else date.today()
+    if first > last:
+        raise SpiderArgumentError(f"since ({first}) is after until ({last})")
+    return first, last
+
+
+def _iso_date(name: str, value: str) -> date:
+    try:
+        if _ISO_DATE.match(value.strip()):
+            return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    raise SpiderArgumentError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")
+
+
+class CstoSpider(BackfillMixin, scrapy.Spider):
     """Crawls one language version of the CSTO news site."""
 
     name = "csto"
@@ -65,6 +98,8 @@ class CstoSpider(scrapy.Spider):
         base_url: str | None = None,
         sections: str | None = None,
         mode: str = "full",
+        since: str | None = None,
+        until: str | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
@@ -72,36 +107,50 @@ class CstoSpider(scrapy.Spider):
         self.profile, self.base_url, self.sections, self.crawl_mode = parse_arguments(
             lang, base_url, sections, mode
         )
+        self.since, self.until = parse_range(mode, since, until)
         self.lang = self.profile.lang
         self.allowed_domains = [urlsplit(self.base_url).hostname or ""]
         self.crawl_arguments = {
             "lang": self.lang, "base_url": self.base_url,
             "sections": ",".join(self.sections), "mode": self.crawl_mode,
         }
+        if self.crawl_mode == "backfill":
+            self.crawl_arguments.update(since=str(self.since), until=str(self.until))
+            self.backfill_setup()
         self.article_pattern = article_path_pattern(self.profile.article_path)
         self.requested: set[str] = set()
         self.known: set[str] = set()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        if self.crawl_mode == "incremental":
+        if self.crawl_mode in ("incremental", "backfill"):
             loader = load_object(self.settings.get("KNOWN_URLS_LOADER"))
             self.known = set(loader(self.settings))
-            self.logger.info("Incremental crawl: %d articles already stored", len(self.known))
+            self.logger.info("%s crawl: %d articles already stored", self.crawl_mode.title(),
+                             len(self.known))
         for section in self.sections:
-            yield self.listing_request(section, 1)
+            if self.crawl_mode == "backfill":
+                yield self.backfill_start(section)
+            else:
+                yield self.listing_request(section, 1)
 
-    def listing_request(self, section: str, page: int, stale: int = 0) -> scrapy.Request:
+    def listing_of(self, response: Response) -> ListingPage:
+        return extract_listing(page_text(response), response.url, self.profile)
+
+    def listing_request(
+        self, section: str, page: int, stale: int | None = None
+    ) -> scrapy.Request:
         return scrapy.Request(
             self.profile.listing_url(self.base_url, section, page),
             callback=self.parse_listing,
+            errback=self.listing_failed,
             cb_kwargs={"section": section, "page": page, "stale": stale},
             priority=-page,  # listings in page order; articles come first
         )
 
     def parse_listing(
-        self, response: Response, section: str, page: int, stale: int
+        self, response: Response, section: str, page: int, stale: int | None
     ) -> Iterator[scrapy.Request]:
-        listing = extract_listing(page_text(response), response.url, self.profile)
+        listing = self.listing_of(response)
         entries = [e for e in listing.entries if e.section == section]
         fresh = [e for e in entries if e.url not in self.requested]
         self.crawler.stats.inc_value("listing/pages")
@@ -111,19 +160,23 @@ class CstoSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("listing/already_stored")
                 continue
             yield scrapy.Request(
-                entry.url, callback=self.parse_article, cb_kwargs={"entry": entry}, priority=10
+                entry.url, callback=self.parse_article, cb_kwargs={"entry": entry}, priority=10,
+                errback=self.article_failed,
             )
         yield from self.next_listings(section, page, stale, fresh, listing.pages)
 
     def next_listings(
-        self, section: str, page: int, stale: int, fresh: list[ListingEntry], pages: list[int]
+        self, section: str, page: int, stale: int | None, fresh: list[ListingEntry],
+        pages: list[int],
     ) -> Iterator[scrapy.Request]:
-        """Further listing pages: none once a page brings nothing new (Bitrix clamps)."""
+        """Further listing pages: none once a page brings nothing new (Bitrix clamps);
+        incremental crawls stop soon after reaching stored articles (crawler.paging)."""
         if self.crawl_mode == "incremental":
-            unknown = [e for e in fresh if e.url not in self.known]
+            known = sum(1 for e in fresh if e.url in self.known)
             limit = self.settings.getint("INCREMENTAL_EXTRA_PAGES")
-            if fresh and (unknown or stale < limit):
-                yield self.listing_request(section, page + 1, 0 if unknown else stale + 1)
+            go_on, stale = incremental_next(len(fresh), known, stale, limit)
+            if go_on:
+                yield self.listing_request(section, page + 1, stale)
             return
         if not fresh:
             return
@@ -132,12 +185,19 @@ class CstoSpider(scrapy.Spider):
                 yield self.listing_request(section, number)
 
     def parse_article(self, response: Response, entry: ListingEntry) -> Iterator[ArticleItem]:
-        fields = extract_article(page_text(response), response.url, self.profile)
-        url = canonical_url(response.url)
+        text = page_text(response)
+        problem = page_problem(response, text)
+        if problem is not None:
+            yield self.rejected_item(entry, problem)
+            return
+        try:
+            fields = extract_article(text, response.url, self.profile)
+        except Exception as error:  # one page extraction chokes on must not end the crawl
+            self.logger.exception("Extraction failed on %s", response.url)
+            yield self.rejected_item(entry, f"extraction failed: {type(error).__name__}: {error}")
+            return
+        url = self.article_url(response, entry)
         match = self.article_pattern.match(urlsplit(url).path)
-        if match is None:  # redirected somewhere that is not an article: keep the listed URL
-            url = entry.url
-            match = self.article_pattern.match(urlsplit(url).path)
         assert match is not None
         self.record_layers(fields.layers, url)
         yield ArticleItem(
@@ -159,6 +219,79 @@ class CstoSpider(scrapy.Spider):
             not_found=fields.not_found,
         )
 
+    def article_url(self, response: Response, entry: ListingEntry) -> str:
+        """The row's URL: the configured site's origin with the final page's canonical path.
+
+        Redirects that change only the scheme, the port or the trailing slash never split
+        one article into two rows; one to another article path (a renamed slug) is followed.
+        Redirected somewhere that is not an article at all: the listed URL.
+        """
+        path = urlsplit(canonical_url(response.url)).path
+        if self.article_pattern.match(path) is None:
+            return entry.url
+        return canonical_url(self.base_url + path)
+
+    def rejected_item(self, entry: ListingEntry, reason: str) -> ArticleItem:
+        """An item that only says why a listed article cannot be stored.
+
+        Validation drops it with `reason`, so storage records it in `rejects`: an article
+        the crawl saw but could not store is never lost without a trace.
+        """
+        self.crawler.stats.inc_value("article/not_stored")
+        self.logger.warning("Not storing %s: %s", entry.url, reason)
+        return ArticleItem(
+            url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug,
+            title=entry.title, listing_date_raw=entry.date_raw, summary=entry.lead,
+            flags=[], fetch_error=reason,
+        )
+
+    def article_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+        """Errback of article requests: every failure ends as an item, never in silence.
+
+        410 Gone: the site removed the article for good, so a stored copy is marked gone
+        (kept, never deleted). Anything else (404, 5xx after retries, timeouts, resets,
+        redirect loops, robots.txt, size cap) becomes a `rejects` row with the reason.
+        404 is not taken as "gone": a CMS answers it for a moment when it is misconfigured.
+        """
+        request = failure.request  # type: ignore[attr-defined]
+        entry: ListingEntry = request.cb_kwargs["entry"]
+        if failure.check(HttpError):
+            code = failure.value.response.status
+            self.crawler.stats.inc_value(f"article/http_{code}")
+            if code == 410:
+                self.logger.warning("Gone (HTTP 410): %s; a stored copy is marked gone", entry.url)
+                yield ArticleItem(
+                    url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug,
+                    gone=True,
+                )
+                return
+            reason = f"HTTP {code}"
+        elif failure.check(IgnoreRequest):
+            reason = f"not fetched: {failure.value}"
+        else:
+            detail = str(failure.value) or self.silent_failure(failure)
+            reason = f"download failed: {failure.type.__name__}: {detail}"
+        yield self.rejected_item(entry, reason)
+
+    def silent_failure(self, failure: Failure) -> str:
+        """Words for an exception without a message: Scrapy cancels a body that grows
+        past DOWNLOAD_MAXSIZE with an empty one."""
+        if failure.type.__name__ == "DownloadCancelledError":
+            limit = self.settings.getint("DOWNLOAD_MAXSIZE")
+            return f"cancelled, body larger than the download max size ({limit} bytes)"
+        return "no details"
+
+    def listing_failed(self, failure: Failure) -> None:
+        """Errback of listing requests: the articles listed there were not reached."""
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value("listing/failed")
+        if failure.check(HttpError):
+            reason = f"HTTP {failure.value.response.status}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.value}"
+        self.logger.error("Listing page %s failed (%s); its articles were not reached",
+                          request.url, reason)
+
     def record_layers(self, layers: dict[str, str], url: str) -> None:
         """Count which layer answered each field; remember one page where the profile missed."""
         stats = self.crawler.stats
@@ -168,6 +301,22 @@ class CstoSpider(scrapy.Spider):
             if layer != "profile":
                 stats.set_value(f"extraction/{name}/miss_example",
                                 stats.get_value(f"extraction/{name}/miss_example") or url)
+
+
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def page_problem(response: Response, text: str) -> str | None:
+    """Why this response cannot hold a complete article page, or None.
+
+    A page cut short without a Content-Length (or by a PHP error under output buffering)
+    arrives as a normal 200; only the missing end of the document tells.
+    """
+    if not text.strip():
+        return "empty page"
+    if "dataloss" in response.flags or not _DOCUMENT_END.search(text):
+        return "truncated page"
+    return None
 
 
 def page_text(response: Response) -> str:

@@ -1,0 +1,115 @@
+"""What `newscrawl crawl`, `backfill` and `demo` share: site options and running crawls."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from crawler import exitcodes
+from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
+
+LANGS = ("en", "ru", "both")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_LANG_URL = re.compile(r"^(?P<lang>[a-z]{2})=(?P<url>.+)$")
+
+
+class UsageProblem(ValueError):
+    """Arguments that cannot be used; the message is for the person who typed them."""
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every crawling subcommand takes. Defaults are None so that a resumed
+    job can tell what was given on the command line from what was not."""
+    parser.add_argument("--lang", choices=LANGS, help="site language (default both)")
+    parser.add_argument("--sections", help="comma-separated sections (default all)")
+    parser.add_argument("--db", help="SQLite database (default SQLITE_PATH: output/news.db)")
+    parser.add_argument(
+        "--base-url", action="append", metavar="[LANG=]URL",
+        help="site root, e.g. a mirror; with --lang both give en=URL and ru=URL",
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="override a Scrapy setting, as `scrapy crawl -s` does",
+    )
+    parser.add_argument(
+        "--log-level", choices=LOG_LEVELS,
+        help="default INFO; WARNING on a terminal, where a progress line shows instead",
+    )
+
+
+def fail(message: str, status: int = exitcodes.BAD_ARGUMENTS) -> int:
+    print(f"newscrawl: error: {message}", file=sys.stderr)
+    return status
+
+
+def spider_runs(
+    lang: str | None, sections: str | None, base_urls: Sequence[str] | None,
+    extra: Mapping[str, str],
+) -> list[dict[str, str]]:
+    """Checked spider arguments, one set per language to crawl."""
+    langs = ("en", "ru") if lang in (None, "both") else (lang,)
+    urls = base_url_map(base_urls or (), langs)
+    runs = []
+    for name in langs:
+        spargs = {"lang": name, **extra}
+        if sections:
+            spargs["sections"] = sections
+        if name in urls:
+            spargs["base_url"] = urls[name]
+        try:
+            parse_arguments(name, spargs.get("base_url"), sections, spargs.get("mode", "full"))
+            parse_range(spargs.get("mode", "full"), spargs.get("since"), spargs.get("until"))
+        except SpiderArgumentError as error:
+            raise UsageProblem(str(error)) from None
+        runs.append(spargs)
+    return runs
+
+
+def base_url_map(values: Sequence[str], langs: Sequence[str]) -> dict[str, str]:
+    """--base-url values as {lang: url}; a bare URL needs a single language."""
+    urls: dict[str, str] = {}
+    for value in values:
+        match = _LANG_URL.match(value)
+        if match:
+            if match["lang"] not in langs:
+                raise UsageProblem(f"--base-url {value!r} is for a language not crawled")
+            urls[match["lang"]] = match["url"]
+        elif len(langs) == 1:
+            urls[langs[0]] = value
+        else:
+            raise UsageProblem("with two languages, give --base-url en=URL and ru=URL")
+    return urls
+
+
+def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
+    """--set NAME=VALUE pairs as a dict."""
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageProblem(f"--set needs NAME=VALUE, got {pair!r}")
+        out[name.strip()] = value
+    return out
+
+
+def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
+    """Refuse at once if the database is locked, else crawl; the exit status."""
+    from crawler.runner import lock_holder, project_settings, run_crawls
+
+    overrides: dict[str, Any] = setting_overrides(args.set)
+    if args.db:
+        overrides["SQLITE_PATH"] = args.db
+    tty = sys.stderr.isatty()
+    overrides["LOG_LEVEL"] = args.log_level or ("WARNING" if tty else "INFO")
+    settings = project_settings(overrides)
+    if tty:
+        extensions = {**settings.getdict("EXTENSIONS"), "crawler.progress.Progress": 900}
+        settings.set("EXTENSIONS", extensions, priority="cmdline")
+    db = settings.get("SQLITE_PATH")
+    holder = lock_holder(db) if settings.getbool("STORAGE_LOCK") else None
+    if holder:
+        return fail(f"{holder}; another run is writing {db}", exitcodes.LOCKED)
+    return run_crawls(settings, runs)

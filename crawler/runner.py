@@ -1,0 +1,82 @@
+"""Run `csto` crawls inside this process with the project's settings (for `newscrawl`).
+
+`newscrawl` and `scrapy crawl` share crawler/settings.py; Scrapy's reactor cannot
+restart, so several crawls (one per language) run one after another in one reactor.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
+
+from crawler import exitcodes
+from crawler.runs import record_exit_status
+
+# Worst first: the status a multi-language run reports is the worst of its crawls.
+SEVERITY = (
+    exitcodes.LOCKED, exitcodes.INTERRUPTED, exitcodes.BAD_ARGUMENTS,
+    exitcodes.ROBOTS_UNAVAILABLE, exitcodes.HEALTH_FAILED, exitcodes.ERRORS, exitcodes.SUCCESS,
+)
+STOPPING = ("shutdown", "cancelled", "database_locked")  # no further crawl after these
+
+
+def project_settings(overrides: Mapping[str, Any]) -> Settings:
+    """crawler/settings.py from any working directory (cron has no scrapy.cfg), overridden."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    settings = get_project_settings()
+    settings.setdict(dict(overrides), priority="cmdline")
+    return settings
+
+
+def lock_holder(db: str) -> str | None:
+    """Why the database cannot be written now, or None; checked before any crawl starts."""
+    from pipelines.storage.lock import DatabaseLock, DatabaseLocked
+
+    try:
+        DatabaseLock(db).acquire().release()
+    except DatabaseLocked as exc:
+        return str(exc)
+    return None
+
+
+def worst(statuses: Sequence[int]) -> int:
+    """The most severe of several exit statuses."""
+    return min(statuses, key=SEVERITY.index, default=exitcodes.SUCCESS)
+
+
+def run_crawls(settings: Settings, runs: Sequence[Mapping[str, str]]) -> int:
+    """Crawl with each spider-argument set in turn; the worst exit status of them."""
+    process = CrawlerProcess(settings)
+    crawlers: list[Crawler] = []
+
+    def launch(_: object = None, index: int = 0) -> Any:
+        if index >= len(runs) or (crawlers and _finish_reason(crawlers[-1]) in STOPPING):
+            return None
+        crawler = process.create_crawler("csto")
+        crawlers.append(crawler)
+        return process.crawl(crawler, **runs[index]).addCallback(launch, index + 1)
+
+    launch()
+    process.start()
+    statuses = [_status(crawler) for crawler in crawlers]
+    if process.bootstrap_failed:
+        statuses.append(exitcodes.ERRORS)
+    return worst(statuses)
+
+
+def _finish_reason(crawler: Crawler) -> str | None:
+    return crawler.stats.get_value("finish_reason") if crawler.stats else None
+
+
+def _status(crawler: Crawler) -> int:
+    """Exit status of one finished crawl, also written to its crawl_runs row."""
+    if crawler.stats is None or _finish_reason(crawler) is None:
+        return exitcodes.ERRORS
+    status = exitcodes.exit_status(crawler.stats.get_stats())
+    record_exit_status(crawler, status)
+    return status

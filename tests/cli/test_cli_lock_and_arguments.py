@@ -1,0 +1,66 @@
+"""Exit statuses a scheduler relies on: 4 when another run holds the lock, 2 for bad
+arguments, each with a clear message and no traceback."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines.storage.lock import DatabaseLock
+from tests.support.cli import newscrawl
+
+
+def test_second_run_exits_4_at_once_while_the_lock_is_held(
+    mirror_factory, tmp_path: Path
+) -> None:
+    server = mirror_factory("en")
+    db = tmp_path / "news.db"
+    with DatabaseLock(db):
+        started = time.monotonic()
+        done = newscrawl("crawl", "--lang", "en", "--base-url", server.base_url,
+                         "--db", str(db), cwd=tmp_path)
+        elapsed = time.monotonic() - started
+    assert done.returncode == 4
+    assert "locked" in done.stderr and "Traceback" not in done.stderr
+    assert server.request_log == []  # refused before any request
+    assert elapsed < 15
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["backfill", "--since", "2020-02-30"], "since must be a date"),
+        (["backfill", "--since", "yesterday"], "since must be a date"),
+        (["backfill", "--since", "2020-03-01", "--until", "2020-01-01"], "is after until"),
+        (["backfill", "--until", "2020-01-01"], "needs --since"),
+        (["crawl", "--base-url", "http://127.0.0.1:9"], "give --base-url en=URL"),
+        (["crawl", "--lang", "en", "--base-url", "ftp://x"], "http(s) URL"),
+        (["crawl", "--lang", "en", "--sections", "a b"], "sections must be"),
+        (["crawl", "--set", "NOEQUALS"], "NAME=VALUE"),
+        (["crawl", "--lang", "de"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_exit_2_with_a_message(
+    args: list[str], message: str, tmp_path: Path
+) -> None:
+    done = newscrawl(*args, "--db", str(tmp_path / "x.db"), cwd=tmp_path, fast=False)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_resume_refuses_other_arguments_and_unknown_jobs(tmp_path: Path) -> None:
+    job = tmp_path / "job"
+    missing = newscrawl("backfill", "--resume", str(job), cwd=tmp_path)
+    assert missing.returncode == 2 and "no job in" in missing.stderr
+    job.mkdir()
+    arguments = {"since": "2020-01-01", "until": "2020-01-31", "lang": "en"}
+    (job / "job.json").write_text(json.dumps({"format": 1, "arguments": arguments,
+                                              "attempts": []}))
+    clash = newscrawl("backfill", "--resume", str(job), "--since", "2019-01-01",
+                      cwd=tmp_path)
+    assert clash.returncode == 2 and "--since differ" in clash.stderr
