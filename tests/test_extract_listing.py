@@ -65,3 +65,13 @@ def test_links_to_the_live_host_are_moved_onto_the_mirror() -> None:
     )
     assert [e.url for e in page.entries] == ["http://127.0.0.1:8000/news/smi/a/"]
     assert page.pages == [2]
+
+
+def test_articles_are_fetched_at_the_address_the_listing_links_to() -> None:
+    page = extract_listing(
+        f"<html><body>{TABLE_ROWS}</body></html>", "https://en.odkb-csto.org/news/smi/",
+        get_profile("en"),
+    )
+    assert [e.link for e in page.entries] == [
+        "https://en.odkb-csto.org/news/smi/a/index.php", "https://en.odkb-csto.org/news/smi/b",
+    ]

@@ -43,6 +43,7 @@ class ListingEntry:
     title: str | None
     date_raw: str | None
     lead: str | None
+    link: str = ""  # the URL as the page links it (on the crawled origin): what to fetch
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,19 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
             title=text_of(a) or None,
             date_raw=_item_date(item),
             lead=_item_lead(item, url_of, link_url),
+            link=_as_linked(a, url, profile),
         )
         entries[link_url] = _merge(entries[link_url], entry) if link_url in entries else entry
     return ListingPage(list(entries.values()), _pages(doc, url, profile))
+
+
+def _as_linked(a: etree._Element, page_url: str, profile: SiteProfile) -> str:
+    """The link's own URL without its fragment: a site that does not add the trailing
+    slash we canonicalise to must still be fetched at an address it answers."""
+    target = absolute(page_url, a.get("href") or "").split("#", 1)[0]
+    if (urlsplit(target).hostname or "").lower() in host_aliases(profile.base_url):
+        target = on_origin_of(target, page_url)
+    return target
 
 
 def _merge(first: ListingEntry, again: ListingEntry) -> ListingEntry:

@@ -144,10 +144,7 @@ class BackfillMixin:
             stats.inc_value("listing/already_stored")
             return
         stats.inc_value("backfill/articles_requested")
-        yield scrapy.Request(
-            entry.url, callback=self.parse_article, cb_kwargs={"entry": entry}, priority=10,
-            errback=self.article_failed,  # type: ignore[attr-defined]  # the spider's
-        )
+        yield self.article_request(entry)
 
     def parse_article(self, response: Response, entry: ListingEntry) -> Any:  # the spider's
         raise NotImplementedError

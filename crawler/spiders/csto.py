@@ -159,11 +159,15 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             if entry.url in self.known:
                 self.crawler.stats.inc_value("listing/already_stored")
                 continue
-            yield scrapy.Request(
-                entry.url, callback=self.parse_article, cb_kwargs={"entry": entry}, priority=10,
-                errback=self.article_failed,
-            )
+            yield self.article_request(entry)
         yield from self.next_listings(section, page, stale, fresh, listing.pages)
+
+    def article_request(self, entry: ListingEntry) -> scrapy.Request:
+        """The article page, fetched at the address the listing links to."""
+        return scrapy.Request(
+            entry.link or entry.url, callback=self.parse_article, cb_kwargs={"entry": entry},
+            priority=10, errback=self.article_failed,
+        )
 
     def next_listings(
         self, section: str, page: int, stale: int | None, fresh: list[ListingEntry],
