@@ -37,7 +37,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,  # same slot as Scrapy's retry
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # crawls all on 5xx
     "crawler.robots.StrictRobotsTxtMiddleware": 100,  # robots.txt 5xx: crawl nothing (RFC 9309)
-    "crawler.redirects.RedirectLoopMiddleware": 610,  # loops reach the errback, not the dupefilter
+    "crawler.redirects.RedirectGuardMiddleware": 610,  # loops, offsite: errback, not silence
 }
 
 # --- pipelines: each does one job, in this order ------------------------------------------

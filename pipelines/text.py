@@ -6,11 +6,12 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from crawler.extract.text import REPLACEMENT_CHAR, clean_body, clean_line
+from crawler.extract.text import REPLACEMENT_CHAR, clean_body, clean_line, scrub
 
 
 class TextPipeline:
-    """NFC, plain spaces, one blank line between paragraphs; flags U+FFFD (bad decoding)."""
+    """NFC, plain spaces, one blank line between paragraphs; flags U+FFFD (bad decoding);
+    no control characters or lone surrogates in any field."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
@@ -22,6 +23,8 @@ class TextPipeline:
     def process_item(self, item: Any) -> Any:
         if item.get("gone"):
             return item
+        for name in list(item.keys()):
+            item[name] = scrub(item[name])
         for name in ("title", "summary"):
             if item.get(name):
                 item[name] = clean_line(str(item[name])) or None

@@ -20,6 +20,8 @@ def rejection_reason(item: Any) -> str | None:
     """Why `item` must not be stored, or None when it may be."""
     if not item.get("url"):
         return "missing url"
+    if item.get("fetch_error"):
+        return str(item["fetch_error"])
     if item.get("not_found"):
         return "soft 404: the page says the article does not exist"
     if not item.get("title"):

@@ -211,6 +211,7 @@ def _date(
     title: str | None,
     container: etree._Element | None,
 ) -> None:
+    unreadable = None
     for selector in page.profile.selectors.date:
         for el in page.doc.cssselect(selector):
             raw = el.get("datetime") or text_of(el)
@@ -218,10 +219,13 @@ def _date(
                 fields.date_raw, fields.date_source = raw, "article:profile"
                 fields.layers["date"] = PROFILE
                 return
+            unreadable = unreadable or raw
     found = _time_element(page, anchor) or _meta_date(page) or _text_date(page, anchor, title)
     if found:
         fields.date_raw, fields.date_source = found
         fields.layers["date"] = STRUCTURE
+    elif unreadable:  # kept as found, so a rejection can say what the page had
+        fields.date_raw, fields.date_source = unreadable, "article:profile"
 
 
 def _time_element(page: _Page, anchor: etree._Element | None) -> tuple[str, str] | None:
@@ -414,13 +418,13 @@ def _html_without_boilerplate(page: _Page) -> str:
     """The page minus what structure already knows is not the article."""
     import copy
 
-    tree = page.doc.getroottree()
-    paths = [tree.getpath(el) for el in page.excluded]
+    # Matched by document order, not by XPath: a tag name like `a<b` or `A{` (broken
+    # markup) makes an element's path an invalid or different XPath expression.
+    wanted = {i for i, el in enumerate(page.doc.iter()) if el in page.excluded}
     clean = copy.deepcopy(page.doc)
-    for path in paths:
-        for el in clean.getroottree().xpath(path):
-            if el.getparent() is not None:
-                el.drop_tree()
+    for el in [el for i, el in enumerate(clean.iter()) if i in wanted]:
+        if el.getparent() is not None:
+            el.drop_tree()
     return etree.tostring(clean, encoding="unicode", method="html")
 
 

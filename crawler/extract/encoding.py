@@ -47,11 +47,34 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     candidates = [header, meta, "utf-8", "cp1251"]
     if header in _LATIN_ONLY and meta and meta != header:
         candidates = [meta, "utf-8", header, "cp1251"]
+    elif header in _LATIN_ONLY and not meta and _looks_cp1251(body):
+        candidates = ["utf-8", "cp1251", header]
     for name in candidates:
-        if not name:
-            continue
-        try:
-            return body.decode(name), name
-        except (UnicodeDecodeError, LookupError):
-            continue
+        text = _decode(body, name) if name else None
+        if text is not None:
+            return text, name  # type: ignore[return-value]
     return body.decode("utf-8", "replace"), "utf-8"
+
+
+def _decode(body: bytes, name: str) -> str | None:
+    """`body` in `name`, or None when it is not in it.
+
+    UTF-8 with a stray invalid byte or two is still UTF-8 (browsers show U+FFFD, and so
+    do we; the text pipeline flags it): falling back to windows-1251 for one bad byte
+    would garble every Cyrillic letter of the page.
+    """
+    try:
+        return body.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        if name != "utf-8":
+            return None
+    text = body.decode("utf-8", "replace")
+    return text if text.count("\ufffd") <= max(2, len(text) // 2000) else None
+
+
+def _looks_cp1251(body: bytes) -> bool:
+    """Cyrillic in windows-1251 behind a Latin-1 label: most letters are high bytes
+    (Western European text in Latin-1 has an accented letter here and there)."""
+    high = sum(1 for b in body if b >= 0xC0)
+    ascii_letters = sum(1 for b in body if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    return high > 0.1 * (high + ascii_letters)

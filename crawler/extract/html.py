@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -38,13 +39,27 @@ SHARE_HOSTS = re.compile(
     re.IGNORECASE,
 )
 _BR = "\x00"
+# C0 controls other than whitespace: never text in HTML, and lxml refuses them in strings.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _PARA_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s\x00]*")
 
 
 def parse(html: str) -> lxml.html.HtmlElement:
-    """The document tree, without comments, scripts, styles and other non-text."""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
-    doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    """The document tree, without comments, scripts, styles and other non-text.
+
+    `huge_tree` lifts libxml2's nesting limit of 256, past which it silently drops the
+    rest of the page (broken templates that never close a `<div>` get there); pages
+    are capped by DOWNLOAD_MAXSIZE anyway. A page with no elements is an empty tree;
+    control characters are dropped before parsing.
+    """
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True
+    )
+    data = _CONTROLS.sub("", html.replace("\x0c", " ")).encode("utf-8", "replace")
+    try:
+        doc = lxml.html.document_fromstring(data, parser=parser)
+    except etree.ParserError:  # "Document is empty": nothing but whitespace or comments
+        doc = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
     etree.strip_elements(doc, *DROP_TAGS, with_tail=False)
     return doc
 
@@ -132,30 +147,34 @@ def paragraphs(
             if in_link:
                 state["links"] += len(text.strip())
 
-    def walk(el: etree._Element, in_link: bool) -> None:
+    # An explicit stack, not recursion: markup may nest deeper than Python's stack.
+    stack: list[tuple[str, Any, bool]] = [("enter", root, False)]
+    while stack:
+        op, el, in_link = stack.pop()
+        if op == "text":
+            add_text(el, in_link)
+            continue
+        if op == "exit":  # the end of a block: its paragraph ends, the outer owner is back
+            flush()
+            state["owner"] = el
+            continue
         name = tag(el)
         if not name or skip(el):
-            return
+            continue
         if name == "br":
             state["buf"].append(_BR)
-            return
-        block = name in BLOCK_TAGS
-        previous_owner = state["owner"]
-        if block:
+            continue
+        if name in BLOCK_TAGS:
             flush()
+            stack.append(("exit", state["owner"], False))
             state["owner"] = el
         link = in_link or name == "a"
         if name == "a" and el.get("href"):
             state["hrefs"].append(el.get("href"))
         add_text(el.text, link)
-        for child in el:
-            walk(child, link)
-            add_text(child.tail, link)
-        if block:
-            flush()
-            state["owner"] = previous_owner
-
-    walk(root, False)
+        for child in reversed(el):
+            stack.append(("text", child.tail, link))
+            stack.append(("enter", child, link))
     flush()
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -27,6 +28,25 @@ def clean_line(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_MARKUP_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def scrub(value: Any) -> Any:
+    """Any field value without control characters or lone surrogates, nested lists and
+    dicts included; line breaks and tabs stay (they matter in HTML and raw text).
+
+    SQLite cannot encode a lone surrogate at all, so one in any field would fail the
+    write of the whole item.
+    """
+    if isinstance(value, str):
+        return _MARKUP_UNSAFE.sub("", value)
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {k: scrub(v) for k, v in value.items()}
+    return value
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -313,12 +313,15 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 def page_problem(response: Response, text: str) -> str | None:
     """Why this response cannot hold a complete article page, or None.
 
-    A page cut short without a Content-Length (or by a PHP error under output buffering)
-    arrives as a normal 200; only the missing end of the document tells.
+    A page cut short without a Content-Length arrives as a normal 200; only the missing
+    end of the document tells. With a Content-Length that was met, the page is whole
+    even without `</html>` (HTML lets a page omit it, and unseen templates may).
     """
     if not text.strip():
         return "empty page"
-    if "dataloss" in response.flags or not _DOCUMENT_END.search(text):
+    if "dataloss" in response.flags:
+        return "truncated page"
+    if not _DOCUMENT_END.search(text) and not response.headers.get("Content-Length"):
         return "truncated page"
     return None
 

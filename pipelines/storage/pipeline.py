@@ -8,6 +8,7 @@ Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200)
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -84,13 +85,21 @@ class StoragePipeline:
             except DatabaseLocked as exc:
                 logger.error("Cannot store to %s: %s", self.path, exc)
                 raise CloseSpider("database_locked") from exc
-        self.store = ArticleStore(self.path, self.batch_size, self.commit_interval)
-        self.run_id = self.store.start_run(
-            mode=getattr(spider, "crawl_mode", "full"),
-            arguments=getattr(spider, "crawl_arguments", None) or {},
-            lang=getattr(spider, "lang", None),
-            sections=getattr(spider, "sections", None),
-        )
+            except OSError as exc:
+                raise unwritable(self.path, exc) from exc
+        try:
+            self.store = ArticleStore(self.path, self.batch_size, self.commit_interval)
+            self.run_id = self.store.start_run(
+                mode=getattr(spider, "crawl_mode", "full"),
+                arguments=getattr(spider, "crawl_arguments", None) or {},
+                lang=getattr(spider, "lang", None),
+                sections=getattr(spider, "sections", None),
+            )
+        except (OSError, sqlite3.Error) as exc:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+            raise unwritable(self.path, exc) from exc
         self.crawler.stats.set_value("storage/run_id", self.run_id)
         self._start_timer()
 
@@ -158,6 +167,14 @@ class StoragePipeline:
         url = data.get("url") or getattr(response, "url", None)
         self.store.add_reject(url, reason, data)
         self.crawler.stats.inc_value("storage/rejected")
+
+
+def unwritable(path: str, exc: BaseException) -> CloseSpider:
+    """Log why the database cannot be written (read-only, full disk, no permission) and
+    end the crawl before any request: fetching pages that cannot be stored helps no one."""
+    logger.error("Cannot write to the database %s (%s: %s); nothing was crawled",
+                 path, type(exc).__name__, exc)
+    return CloseSpider("storage_failed")
 
 
 def _as_mapping(item: Any) -> Mapping[str, Any]:

@@ -1,0 +1,106 @@
+"""robots.txt obeyed strictly (RFC 9309), and one canonical URL per article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from crawler.exitcodes import ROBOTS_UNAVAILABLE, SUCCESS
+from crawler.mirror import MirrorServer, faults
+from tests.faults.helpers import (
+    articles,
+    assert_consistent,
+    assert_stored_exactly,
+    by_path,
+    crawl,
+    rejects,
+    runs,
+    stats_of,
+)
+from tests.support.crawl import rows
+
+
+def test_disallowed_article_is_never_fetched(site: MirrorServer, db: Path):
+    victim = articles()[1]
+    site.faults["/robots.txt"] = faults.robots_txt(f"User-agent: *\nDisallow: {victim.path}\n")
+    result = crawl(site.base_url, db)
+    assert result.returncode == SUCCESS, result.stderr[-2000:]
+    assert victim.path not in site.request_log
+    assert_stored_exactly(db, [a for a in articles() if a is not victim])
+    [reject] = rejects(db)
+    assert reject["url"].endswith(victim.path) and "robots.txt" in reject["reason"]
+    assert stats_of(result.stderr)["robotstxt/forbidden"] == 1
+
+
+def test_robots_txt_5xx_means_the_site_is_not_crawled(site: MirrorServer, db: Path):
+    site.faults["/robots.txt"] = faults.status(503)
+    result = crawl(site.base_url, db, RETRY_TIMES=1)
+    assert result.returncode == ROBOTS_UNAVAILABLE, result.stderr[-2000:]
+    assert set(site.request_log) == {"/robots.txt"}  # nothing else was fetched
+    assert "RFC 9309 says to crawl nothing" in result.stderr
+    assert rows(db) == []
+    [run] = runs(db)
+    assert run["finish_reason"] == "robots_unavailable"
+    assert_consistent(db)
+
+
+def test_robots_txt_404_means_no_rules(site: MirrorServer, db: Path):
+    site.faults["/robots.txt"] = faults.status(404)
+    assert crawl(site.base_url, db).returncode == SUCCESS
+    assert_stored_exactly(db, articles())
+
+
+DECORATIONS = (
+    "?utm_source=tg&utm_medium=social&utm_campaign=x",
+    "?sphrase_id=12345",
+    "?clear_cache=Y",
+    "?PHPSESSID=0123456789abcdef",
+    ";jsessionid=ABC123",
+    "#comments",
+    "index.php",
+    "index.php?clear_cache=Y&utm_source=x#top",
+)
+
+
+def _decorated_links(html: str) -> str:
+    """Every article link on the listing, once plain and once with each decoration."""
+    def variants(match: re.Match[str]) -> str:
+        href = match.group(1)
+        extra = "".join(
+            f'<a href="{href.rstrip("/") + d if d[0] == ";" else href + d}">again</a> '
+            for d in DECORATIONS
+        )
+        bare = href.rstrip("/")
+        return f'{match.group(0)} {extra}<a href="{bare}">again</a>'
+    return re.sub(r'<a href="(/news/[\w-]+/[\w-]+/)">.*?</a>', variants, html)
+
+
+def test_decorated_links_map_to_one_canonical_row(site: MirrorServer, db: Path):
+    for section in ("news_odkb", "smi"):
+        listing = f"/news/{section}/"
+        site.faults[listing] = faults.rewrite(_decorated_links).only(listing)
+    result = crawl(site.base_url, db)
+    assert result.returncode == SUCCESS, result.stderr[-2000:]
+    assert_stored_exactly(db, articles())
+    fetched = [p for p in site.request_log if p.startswith("/news/") and p.count("/") == 4]
+    assert sorted(fetched) == sorted(a.path for a in articles())  # each once, canonical
+    assert_consistent(db)
+
+
+def test_links_and_redirects_off_the_site_are_never_followed(
+    site: MirrorServer, mirror_factory, db: Path
+):
+    other = mirror_factory("en", articles=list(articles()))
+    offsite = other.base_url.replace("127.0.0.1", "localhost")  # another host, on loopback
+    victim = articles()[3]
+    listing = "/news/news_odkb/"
+    site.faults[listing] = faults.rewrite(
+        lambda h: h.replace("</h1>", f'</h1><a href="{offsite}{articles()[0].path}">x</a>', 1)
+    ).only(listing)
+    site.faults[victim.path] = faults.redirect(offsite + victim.path)
+    result = crawl(site.base_url, db)
+    assert result.returncode == SUCCESS, result.stderr[-2000:]
+    assert other.request_log == []
+    assert victim.path not in by_path(db)
+    [reject] = rejects(db)
+    assert reject["url"].endswith(victim.path) and reject["reason"].startswith("not fetched")
