@@ -180,3 +180,15 @@ def test_control_characters_are_cleaned_and_stored(site: MirrorServer, db: Path)
         assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]", row[name]), name
     assert row["title"] == victim.title
     assert_consistent(db)
+
+
+def test_page_without_closing_tags_but_whole_content_length_is_stored(
+    site: MirrorServer, db: Path
+):
+    """HTML lets a page omit </body></html>; a template we have not seen may do so."""
+    site.faults[_victim().path] = faults.rewrite(
+        lambda html: html.replace("</body>", "").replace("</html>", "")
+    )
+    assert crawl(site.base_url, db).returncode == SUCCESS
+    assert_stored_exactly(db, articles())
+    assert_consistent(db)
