@@ -41,7 +41,21 @@ TABLE_ROWS = """<table><tr><td>10.07.2020</td><td><a href="/news/smi/a/index.php
 </td></tr></table><a href="/news/smi/?PAGEN_1=2">2</a> <a href="https://other.example/news/smi/c/">x</a>"""
 
 
-@pytest.mark.parametrize("markup", [LI_DATE_AFTER, TABLE_ROWS], ids=["li-date-after", "table"])
+CARDS = """<div class="cards"><a class="card" href="/news/smi/a/"><span>10.07.2020</span>
+<h3>First</h3><p>Lead one.</p></a><a class="card" href="/news/smi/b/"><span>9 July 2020</span>
+<h3>Second</h3><p>Lead two.</p></a></div><ul class="pager"><li><a href="?PAGEN_1=2">2</a></li>
+</ul>"""
+
+HEADINGS = """<section><article><h2><a href="/news/smi/a/">First</a></h2><p>Lead one.</p>
+<time datetime="2020-07-10">10 July 2020</time></article><article><h2><a href="/news/smi/b/">
+Second</a></h2><p>Lead two.</p><time datetime="2020-07-09">9 July 2020</time></article>
+</section><a href="/news/smi/?PAGEN_1=2">Next</a>"""
+
+
+@pytest.mark.parametrize(
+    "markup", [LI_DATE_AFTER, TABLE_ROWS, CARDS, HEADINGS],
+    ids=["li-date-after", "table", "linked-cards", "headings-time"],
+)
 def test_unseen_listing_markup(markup: str) -> None:
     page = extract_listing(
         f"<html><body>{markup}</body></html>", "https://en.odkb-csto.org/news/smi/",

@@ -15,11 +15,13 @@ from lxml import etree
 
 from crawler.extract.dates import date_only, find_dates
 from crawler.extract.html import (
+    BLOCK_TAGS,
     ancestors,
     article_links,
     article_path_pattern,
     paragraphs,
     parse,
+    tag,
     text_of,
 )
 from crawler.extract.urls import (
@@ -128,16 +130,22 @@ def _item_date(item: etree._Element) -> str | None:
 
 
 def _item_lead(item: etree._Element, url_of: dict[etree._Element, str], url: str) -> str | None:
-    """The item's text other than its date and its title link; a second link's text
-    (a linked lead after a linked title) when that is all there is."""
+    """The item's text other than its date and its title; a second link's text (a linked
+    lead after a linked title) when that is all there is.
+
+    A link around a whole card (`<a><span>date</span><h3>title</h3><p>lead</p></a>`) is
+    not hidden as a title link would be; its headings are the title instead.
+    """
     anchors = [a for a in item.iter("a") if url_of.get(a) == url]
+    inline = [a for a in anchors if not any(tag(el) in BLOCK_TAGS for el in a.iter())]
+    headings = [el for el in item.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_of(el))]
-    hidden = set(anchors) | set(dates)
+    hidden = set(inline) | set(dates) | set(headings)
     texts = [p.text for p in paragraphs(item, lambda el: el in hidden)]
     texts = [t for t in texts if not date_only(t)]
     if texts:
         return max(texts, key=len)
-    linked = [text_of(a) for a in anchors if text_of(a)]
+    linked = [text_of(a) for a in inline if text_of(a)]
     return max(linked[1:], key=len) if len(set(linked)) > 1 else None
 
 
