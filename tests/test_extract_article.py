@@ -130,3 +130,13 @@ def test_date_inside_the_heading_is_not_part_of_the_title() -> None:
     page = page.replace("<h1>Council met in Minsk </h1>", "")
     fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
     assert fields.title == "Council met in Minsk"  # og:title without the site's name
+
+
+def test_a_two_sentence_news_item_is_still_a_body() -> None:
+    page = """<html><body><ul class="top"><li><a href="/">Home</a></li><li><a href="/news/">
+    News</a></li></ul><div class="content"><h1>Secretary General met the ambassador</h1>
+    <div>10.07.2020</div><p>The talks took place in Moscow.</p><p>Photo: CSTO press.</p>
+    </div></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.layers["body"] == "structure"
+    assert fields.body == "The talks took place in Moscow.\n\nPhoto: CSTO press."

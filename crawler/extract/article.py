@@ -36,6 +36,7 @@ from crawler.sites import SiteProfile
 PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
 MIN_BODY_CHARS = 80
 QUALIFYING_CHARS = 60
+SHORT_CHARS = 25
 DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|rtf|odt|ods|zip|rar)$", re.I)
 PARAGRAPH_OWNERS = frozenset("p li h2 h3 h4 h5 h6 blockquote dd dt pre".split())
 
@@ -300,15 +301,17 @@ def _date_in_piece(piece: str, title_key: str | None) -> str | None:
 # --- body ------------------------------------------------------------------------------
 
 
-def _qualifies(p: Paragraph) -> bool:
-    return len(p.text) >= QUALIFYING_CHARS and p.link_density < 0.5
+def _qualifies(p: Paragraph, minimum: int = QUALIFYING_CHARS) -> bool:
+    if minimum < QUALIFYING_CHARS and not p.text.endswith((".", "!", "?", "»", "”", '"')):
+        return False  # short text counts only as whole sentences, never as menu items
+    return len(p.text) >= minimum and p.link_density < 0.5
 
 
-def _score_containers(page: _Page) -> dict[etree._Element, float]:
+def _score_containers(page: _Page, minimum: int) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     body = page.doc.find("body")
     for p in paragraphs(body if body is not None else page.doc, page.skip):
-        if not _qualifies(p):
+        if not _qualifies(p, minimum):
             continue
         owner = p.owner
         holder = owner.getparent() if tag(owner) in PARAGRAPH_OWNERS else owner
@@ -349,11 +352,15 @@ def _body(
             if len(text) >= MIN_BODY_CHARS:
                 fields.body, fields.layers["body"] = text, PROFILE
                 return el
-    scores = _score_containers(page)
+    minimum = QUALIFYING_CHARS
+    scores = _score_containers(page, minimum)
+    if not scores:  # a short news item: a sentence or two
+        minimum = SHORT_CHARS
+        scores = _score_containers(page, minimum)
     if scores:
         best = _widen(page, max(scores, key=scores.__getitem__), anchor)
         text = _body_text(page, best, anchor, title)
-        if len(text) >= MIN_BODY_CHARS:
+        if len(text) >= min(MIN_BODY_CHARS, minimum):
             fields.body, fields.layers["body"] = text, STRUCTURE
             return best
     text = _trafilatura_body(page, title)

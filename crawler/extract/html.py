@@ -7,6 +7,7 @@ of one template: that is what lets extraction survive markup it has never seen.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,7 +228,7 @@ def news_lists(
     """Blocks that list other articles (latest news, "read also", related).
 
     Recognised by shape: an element whose children mostly each link to another article,
-    each child short, as list items are. An article's paragraphs may link to other news,
+    the children mostly short, as list items are. An article's paragraphs may link to other news,
     but not most of them, and they are long.
     """
     links = [
@@ -249,8 +250,8 @@ def news_lists(
         texty = [c for c in el if isinstance(c.tag, str) and text_of(c)]
         if not texty or len(kids) / len(texty) < 0.5:
             continue
-        if max(len(text_of(c)) for c in texty) > 700:
-            continue
+        if statistics.median(len(text_of(c)) for c in texty) > 1000:
+            continue  # list items are short; an article's paragraphs run longer
         found.append(el)
     found_set = set(found)
     return [el for el in found if not any(a in found_set for a in ancestors(el))]
@@ -272,9 +273,8 @@ def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[e
         if len(texty) < 2:
             continue
         with_date = [c for c in texty if c not in dated and any(d in dated for d in c.iter())]
-        if len(with_date) >= 2 and len(with_date) / len(texty) >= 0.5 and max(
-            len(text_of(c)) for c in texty
-        ) <= 700:
+        short = statistics.median(len(text_of(c)) for c in texty) <= 1000
+        if len(with_date) >= 2 and len(with_date) / len(texty) >= 0.5 and short:
             found.append(el)
     return found
 
@@ -323,7 +323,16 @@ def boilerplate_elements(
             continue
         if protect is not None and (el is protect or el in set(ancestors(protect))):
             continue
-        if name not in STRUCTURAL_BOILERPLATE_TAGS and len(text_of(el)) > 0.4 * total_text:
+        if name not in STRUCTURAL_BOILERPLATE_TAGS and (
+            len(text_of(el)) > 0.4 * total_text or _holds_prose(el)
+        ):
             continue
         found.add(el)
     return found
+
+
+def _holds_prose(el: etree._Element) -> bool:
+    """Two or more long paragraphs of running text: an article, whatever its class says
+    (menus, share bars and breadcrumbs hold none; news lists are caught by shape)."""
+    long = [p for p in paragraphs(el) if len(p.text) >= 150 and p.link_density < 0.3]
+    return len(long) >= 2
