@@ -8,6 +8,7 @@ answered is recorded, so a crawl can tell when the site's templates have changed
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -310,11 +311,18 @@ def _qualifies(p: Paragraph, minimum: int = QUALIFYING_CHARS) -> bool:
 def _score_containers(page: _Page, minimum: int) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     body = page.doc.find("body")
-    for p in paragraphs(body if body is not None else page.doc, page.skip):
+    found = paragraphs(body if body is not None else page.doc, page.skip)
+    per_owner = Counter(id(p.owner) for p in found)
+    for p in found:
         if not _qualifies(p, minimum):
             continue
         owner = p.owner
-        holder = owner.getparent() if tag(owner) in PARAGRAPH_OWNERS else owner
+        # A <div> holding one paragraph is a paragraph (`<div class="para">`); one that
+        # holds several, split by <br><br>, is the article's container itself.
+        as_paragraph = tag(owner) in PARAGRAPH_OWNERS or (
+            tag(owner) == "div" and per_owner[id(owner)] == 1
+        )
+        holder = owner.getparent() if as_paragraph else owner
         if holder is None:
             continue
         scores[holder] = scores.get(holder, 0) + len(p.text)
