@@ -155,18 +155,20 @@ def _strip_site_name(title: str, profile: SiteProfile) -> str | None:
 
 
 def _find_anchor(page: _Page, title: str) -> etree._Element | None:
-    """The element showing the title, for pages whose title came from the head."""
+    """The innermost element showing the title (alone or followed by a date), for pages
+    whose title came from the head."""
     key = comparable(title)
-    best = None
+
+    def shows_title(el: etree._Element) -> bool:
+        text = comparable(text_of(el))
+        return text == key or (text.startswith(key) and len(text) < len(key) + 40)
+
     for el in page.doc.iter():
         if not tag(el) or tag(el) in ("html", "body", "head", "title"):
             continue
-        text = comparable(text_of(el))
-        if text == key or (text.startswith(key) and len(text) < len(key) + 40):
-            best = el  # the deepest such element comes last in document order? keep innermost
-            if not any(comparable(text_of(c)).startswith(key) for c in el if tag(c)):
-                return el
-    return best
+        if shows_title(el) and not any(shows_title(c) for c in el if tag(c)):
+            return el
+    return None
 
 
 def _heading_text(el: etree._Element) -> str:
