@@ -21,6 +21,7 @@ from crawler.extract.html import (
     article_path_pattern,
     boilerplate_elements,
     caption_after,
+    figure_of,
     image_captions,
     is_inside,
     is_navigation_href,
@@ -65,6 +66,7 @@ class _Page:
     url: str
     profile: SiteProfile
     excluded: set[etree._Element] = field(default_factory=set)
+    captions: set[etree._Element] = field(default_factory=set)
     order: dict[etree._Element, int] = field(default_factory=dict)
     listing_paths: set[str] = field(default_factory=set)
 
@@ -114,8 +116,8 @@ def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]
     aliases = host_aliases(page.profile.base_url)
     lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases)
     total = len(text_of(page.doc))
-    captions = image_captions(page.doc)
-    return set(lists) | boilerplate_elements(page.doc, anchor, total) | captions
+    page.captions = image_captions(page.doc)
+    return set(lists) | boilerplate_elements(page.doc, anchor, total) | page.captions
 
 
 # --- title -----------------------------------------------------------------------------
@@ -461,8 +463,9 @@ def _article_region(container: etree._Element, anchor: etree._Element | None) ->
 
 def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
     found = []
+    not_media = page.excluded - page.captions
     for img in container.iter("img"):
-        if is_inside(img, page.excluded):
+        if is_inside(img, not_media):
             continue
         src = img.get("src") or img.get("data-src")
         if not src:
@@ -477,9 +480,9 @@ def _caption(img: etree._Element) -> str:
             for cap in parent.iter("figcaption"):
                 return text_of(cap)
             break
-    following = caption_after(img)
-    if following is not None:
-        return text_of(following)
+    for holder in (figure_of(img), caption_after(img)):
+        if holder is not None:
+            return text_of(holder)
     return clean_line(img.get("alt") or img.get("title") or "")
 
 
@@ -496,7 +499,8 @@ def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]
 
 def _own_html(page: _Page, container: etree._Element, anchor: etree._Element | None) -> str:
     """The container's HTML without the boilerplate inside it (sanitised later, in storage)."""
-    for el in [e for e in container.iter() if e in page.excluded or e is anchor]:
+    dropped = page.excluded - page.captions  # figures stay: body_html keeps its pictures
+    for el in [e for e in container.iter() if e in dropped or e is anchor]:
         parent = el.getparent()
         if parent is not None and el is not container:
             el.drop_tree()

@@ -285,16 +285,38 @@ def caption_after(img: etree._Element) -> etree._Element | None:
     while sibling is not None and tag(sibling) == "br":
         sibling = sibling.getnext()
     inline = sibling is not None and tag(sibling) in ("em", "i", "small", "span", "font", "sub")
-    if inline and 0 < len(text_of(sibling)) < 200:
+    if inline and 0 < len(text_of(sibling)) < MAX_CAPTION_CHARS:
         return sibling
     if sibling is not None and "caption" in class_words(sibling):
         return sibling
     return None
 
 
+MAX_CAPTION_CHARS = 200
+FIGURE_TAGS = frozenset("div span table tbody tr td figure a center font em i small".split())
+
+
+def figure_of(img: etree._Element) -> etree._Element | None:
+    """The block that holds an image and its caption and nothing else, whatever the markup
+    (`<div class="pic">`, a photo table whose next row is the caption); None when the
+    image stands alone or inside running text (a `<p>` is never taken for a figure)."""
+    figure = None
+    for el in ancestors(img):
+        if tag(el) not in FIGURE_TAGS or len(text_of(el)) >= MAX_CAPTION_CHARS:
+            break
+        figure = el
+    return figure if figure is not None and text_of(figure) else None
+
+
 def image_captions(root: etree._Element) -> set[etree._Element]:
-    """Caption elements of every image: they describe a picture, not the story."""
-    return {c for c in (caption_after(img) for img in root.iter("img")) if c is not None}
+    """Figures and caption elements of every image: they describe a picture, not the story."""
+    found = set()
+    for img in root.iter("img"):
+        caption = figure_of(img)
+        caption = caption if caption is not None else caption_after(img)
+        if caption is not None:
+            found.add(caption)
+    return found
 
 
 def boilerplate_elements(
