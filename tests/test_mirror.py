@@ -84,6 +84,12 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
             "← Back to the section", *latest,
         ]  # fmt: skip
         page_title = "<title>CSTO — " + html.escape(seed.title) + "</title>"
+    elif en_server.template == "portal":  # the old portal: date and time under the title
+        expected_order = [
+            *latest, seed.title, "10.07.2020", seed.paragraphs[0][:60], seed.paragraphs[-1][-40:],
+            "Tags: CSTO", "Print version", "Back to the list",
+        ]  # fmt: skip
+        page_title = "<title>" + html.escape(seed.title) + " :: News :: CSTO</title>"
     else:
         expected_order = [
             *latest, seed.title, seed.paragraphs[0][:60],
@@ -123,6 +129,20 @@ def test_templates_use_distinct_markup(articles: list[MirrorArticle]) -> None:
     assert "<h1" not in pages["legacy"] and '<font size="4"><b>' in pages["legacy"]
     ru = next(a for a in articles if a.lang == "ru" and a.slug == SEED_SLUG)
     assert "10 июля 2020 г." in render_article(ru, SiteInfo("ru", "modern"), [])
+    portal = render_article(ru, SiteInfo("ru", "portal"), articles[:3])
+    assert not re.search(r"<h[1-6]\b", portal) and "og:title" not in portal
+    assert f'<div class="news-title"><b>{ru.title}</b></div>' in portal
+    assert re.search(r'<div class="news-when">10\.07\.2020 \d\d:\d\d</div>', portal)
+    assert f"<title>{ru.title} :: Новости :: ОДКБ</title>" in portal
+    assert portal.index('class="lastnews"') < portal.index('class="news-body"')
+    cell = portal.split('<td class="news-body">', 1)[1].split("</td>", 1)[0]
+    assert cell.count("<p>") == len(ru.paragraphs) - 2 and cell.count("<br><br>") == 1
+    assert cell.rstrip().endswith("2020 года.") and "<p><b>" in cell
+    for label in ("Теги:", "Версия для печати", "Возврат к списку", "Подписаться на новости"):
+        assert label in portal
+    for other in ("bitrix", "modern", "legacy", "cards"):
+        for cls in ("news-title", "news-when", "news-body", "lastnews", "photo-sign"):
+            assert cls not in pages[other], (other, cls)
 
 
 def listing_links(page: bytes) -> list[str]:
@@ -269,3 +289,15 @@ def test_listing_render_has_pagination_markers(articles: list[MirrorArticle]) ->
     assert 'rel="next" href="/news/news_odkb/?PAGEN_1=3"' in modern
     legacy = render_listing("news_odkb", items, 2, 5, SiteInfo("en", "legacy"), items[:3])
     assert '<a href="?PAGEN_1=3">&gt;&gt;</a>' in legacy
+    portal = render_listing("news_odkb", items, 2, 5, SiteInfo("en", "portal"), items[:3])
+    assert (
+        '<div class="nav-pages">Pages: <a href="/news/news_odkb/?PAGEN_1=1">Previous page</a> | '
+        '<a href="/news/news_odkb/?PAGEN_1=1">1</a> | <b>2</b> | '
+        '<a href="/news/news_odkb/?PAGEN_1=3">3</a>'
+    ) in portal
+    assert '<a href="/news/news_odkb/?PAGEN_1=3">Next page</a></div>' in portal
+    first = items[0]
+    assert (
+        f'<tr><td><a href="{first.path}">{html.escape(first.title, quote=False)}</a> '
+        f'<span class="nl-date">({first.published:%d.%m.%Y})</span><br>'
+    ) in portal
