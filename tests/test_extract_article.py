@@ -140,3 +140,15 @@ def test_a_two_sentence_news_item_is_still_a_body() -> None:
     fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
     assert fields.layers["body"] == "structure"
     assert fields.body == "The talks took place in Moscow.\n\nPhoto: CSTO press."
+
+
+def test_caption_after_a_picture_element_is_the_images_not_the_bodys() -> None:
+    page = """<html><body><div><h1>Exercise ended in Brest</h1><span>10 July 2020</span>
+    <div class="body"><p>The joint exercise of the collective forces ended in Brest on Friday
+    afternoon.</p><picture><source srcset="/a.webp"><img src="/a.jpg" alt=""></picture>
+    <p class="c-caption">Troops at the range</p><p>The commanders summed up the results and
+    thanked the participants of all member states.</p></div></div></body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert fields.images == [{"url": "https://en.odkb-csto.org/a.jpg",
+                              "caption": "Troops at the range"}]
+    assert "Troops" not in fields.body and fields.body.count("\n\n") == 1

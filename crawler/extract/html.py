@@ -280,8 +280,12 @@ def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[e
 
 
 def caption_after(img: etree._Element) -> etree._Element | None:
-    """Short inline text right after an image (`<img><br><em>Caption</em>`): its caption."""
-    sibling = img.getnext()
+    """Short inline text right after an image (`<img><br><em>Caption</em>`), or an element
+    marked as a caption after it (or after the `<picture>` or link around it)."""
+    holder = img
+    while holder.getnext() is None and tag(holder.getparent()) in ("picture", "source", "a"):
+        holder = holder.getparent()
+    sibling = holder.getnext()
     while sibling is not None and tag(sibling) == "br":
         sibling = sibling.getnext()
     inline = sibling is not None and tag(sibling) in ("em", "i", "small", "span", "font", "sub")
