@@ -66,6 +66,17 @@ def test_boilerplate_russian_phrases(crawler: SimpleNamespace) -> None:
     assert out["body"] == "Стороны решили вернуться назад к переговорам."
 
 
+def test_boilerplate_drops_view_counters_but_not_sentences_about_views(
+    crawler: SimpleNamespace,
+) -> None:
+    body = "The ministers exchanged views: 3 proposals were adopted.\n\nViews: 1 234"
+    out = BoilerplatePipeline(crawler).process_item(item(body=body))
+    assert out["body"] == "The ministers exchanged views: 3 proposals were adopted."
+    body = "Стороны обсудили просмотров 5 документов.\n\nПросмотров: 907"
+    out = BoilerplatePipeline(crawler).process_item(item(lang="ru", body=body))
+    assert out["body"] == "Стороны обсудили просмотров 5 документов."
+
+
 def test_dates_article_date_wins_and_mismatch_is_flagged(crawler: SimpleNamespace) -> None:
     out = DatesPipeline(crawler).process_item(item(listing_date_raw="11.07.2020"))
     assert out["published"] == "2020-07-10" and out["listing_date"] == "2020-07-11"

@@ -16,11 +16,14 @@ from lxml import etree
 
 from crawler.extract.dates import date_only, find_dates
 from crawler.extract.html import (
+    BOILERPLATE_WORDS,
+    STRUCTURAL_BOILERPLATE_TAGS,
     Paragraph,
     ancestors,
     article_path_pattern,
     boilerplate_elements,
     caption_after,
+    class_words,
     figure_of,
     image_captions,
     is_inside,
@@ -157,20 +160,31 @@ def _strip_site_name(title: str, profile: SiteProfile) -> str | None:
 
 
 def _find_anchor(page: _Page, title: str) -> etree._Element | None:
-    """The innermost element showing the title (alone or followed by a date), for pages
-    whose title came from the head."""
+    """The element showing the title (alone or followed by a date), for pages whose title
+    came from the head: the innermost such element, a heading before any other, and
+    never one in a breadcrumb trail or a menu when there is another."""
     key = comparable(title)
 
     def shows_title(el: etree._Element) -> bool:
         text = comparable(text_of(el))
         return text == key or (text.startswith(key) and len(text) < len(key) + 40)
 
-    for el in page.doc.iter():
-        if not tag(el) or tag(el) in ("html", "body", "head", "title"):
-            continue
-        if shows_title(el) and not any(shows_title(c) for c in el if tag(c)):
-            return el
-    return None
+    def rank(el: etree._Element) -> tuple[bool, bool]:
+        in_navigation = any(
+            tag(a) in STRUCTURAL_BOILERPLATE_TAGS or class_words(a) & BOILERPLATE_WORDS
+            for a in (el, *ancestors(el))
+        )
+        return in_navigation, tag(el) not in HEADINGS
+
+    found = [
+        el for el in page.doc.iter()
+        if tag(el) and tag(el) not in ("html", "body", "head", "title")
+        and shows_title(el) and not any(shows_title(c) for c in el if tag(c))
+    ]
+    return min(found, key=rank) if found else None  # min keeps document order among equals
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _heading_text(el: etree._Element) -> str:
@@ -336,7 +350,9 @@ def _score_containers(page: _Page, minimum: int) -> dict[etree._Element, float]:
     return scores
 
 
-def _widen(page: _Page, best: etree._Element, anchor: etree._Element | None) -> etree._Element:
+def _widen(
+    page: _Page, best: etree._Element, anchor: etree._Element | None, title: str | None
+) -> etree._Element:
     """Take in a lead paragraph that sits in a sibling wrapper between title and text."""
     start = page.order.get(anchor, -1) if anchor is not None else -1
     end = max((page.order[e] for e in best.iter() if e in page.order), default=page.order[best])
@@ -347,7 +363,9 @@ def _widen(page: _Page, best: etree._Element, anchor: etree._Element | None) -> 
             break
         own = {id(p.owner) for p in paragraphs(current, page.skip)}
         extra = [
-            p for p in paragraphs(parent, page.skip) if _qualifies(p) and id(p.owner) not in own
+            p for p in paragraphs(parent, page.skip)
+            if _qualifies(p) and id(p.owner) not in own
+            and not _is_boilerplate_paragraph(page, p, title)
         ]
         if not extra or not all(start < page.order.get(p.owner, -1) < end for p in extra):
             break
@@ -370,7 +388,7 @@ def _body(
         minimum = SHORT_CHARS
         scores = _score_containers(page, minimum)
     if scores:
-        best = _widen(page, max(scores, key=scores.__getitem__), anchor)
+        best = _widen(page, max(scores, key=scores.__getitem__), anchor, title)
         text = _body_text(page, best, anchor, title)
         if len(text) >= min(MIN_BODY_CHARS, minimum):
             fields.body, fields.layers["body"] = text, STRUCTURE

@@ -117,11 +117,11 @@ def _item_date(item: etree._Element) -> str | None:
         raw = el.get("datetime") or text_of(el)
         if raw and find_dates(raw):
             return raw
-    texts = [p.text for p in paragraphs(item)]
-    for text in texts:
-        match = date_only(text)
+    for el in item.iter():  # an element of its own: <span>(10.07.2020)</span>, a <td>
+        match = date_only(text_of(el)) if isinstance(el.tag, str) else None
         if match:
             return match.raw
+    texts = [p.text for p in paragraphs(item)]
     for text in texts:  # "10.07.2020 Title" on one line
         matches = find_dates(text)
         if matches and matches[0].start == 0:

@@ -35,6 +35,7 @@ class SiteProfile:
     page_param: str = "PAGEN_1"
     selectors: Selectors = field(default_factory=Selectors)
     navigation_phrases: tuple[str, ...] = ()
+    furniture_lines: tuple[str, ...] = ()  # regexes for whole lines such as "Views: 907"
     generic_headings: tuple[str, ...] = ()
     not_found_phrases: tuple[str, ...] = ()
     dateparser_languages: tuple[str, ...] = ("en",)
