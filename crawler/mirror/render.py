@@ -8,6 +8,7 @@ article body stays identical to ``MirrorArticle.body`` after whitespace normalis
 from __future__ import annotations
 
 import html
+import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 from .dataset import MirrorArticle, load_corpus
 
-TEMPLATES = ("bitrix", "modern", "legacy", "cards", "portal")
+TEMPLATES = ("bitrix", "modern", "legacy", "cards", "portal", "spa", "flat")
 SECTIONS = ("news_odkb", "smi")
 PER_PAGE = 10
 REAL_HOSTS = {"en": "https://en.odkb-csto.org", "ru": "https://odkb-csto.org"}
@@ -1068,12 +1069,225 @@ class PortalTemplate(_Template):
         return self.page(self.lab["news"], main, latest, self.crumbs(None, None))
 
 
+FLAT_LABELS = {
+    "en": {
+        "views": "Views:", "back": "Back to the list", "more": "More", "prev": "Back",
+        "next": "Forward",
+    },
+    "ru": {
+        "views": "Просмотров:", "back": "Возврат к списку", "more": "Подробнее", "prev": "Назад",
+        "next": "Вперед",
+    },
+}  # fmt: skip
+
+
+class FlatTemplate(_Template):
+    """Bitrix stock 'bootstrap/flat' components: bx-newsdetail / bx-newslist / bx-pagination.
+
+    The only <h1> holds the section name above the breadcrumbs, the article title is an
+    <h3 class="bx-newsdetail-title">, the latest news sit in a left column, the picture has no
+    caption element (the caption is only in its alt) and the date, a view counter, a share
+    block, files and 'Back to the list' follow the text.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.fl = FLAT_LABELS[site.lang]
+
+    def page(
+        self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list,
+        heading: str | None = None,
+    ) -> str:  # fmt: skip
+        """Header, section <h1> and breadcrumbs, then the left column and the content column."""
+        return (
+            self.head(title)
+            + self.body_open()
+            + self.header()
+            + '<div class="container bx-content-section">\n'
+            + f'<h1 class="bx-title">{esc(heading or title or self.lab["org"])}</h1>\n'
+            + self.breadcrumbs(crumbs)
+            + '<div class="row">\n<div class="col-md-3 bx-sidebar">\n'
+            + self.latest(latest)
+            + '</div>\n<div class="col-md-9 bx-content">\n'
+            + main
+            + "</div>\n</div>\n</div>\n"
+            + self.footer()
+        )
+
+    def body_open(self) -> str:
+        return '<body class="bx-background-image bx-theme-blue">\n<div id="panel"></div>\n'
+
+    def header(self) -> str:
+        items = "".join(
+            f'<li class="bx-nav-1-lvl"><a href="{h}"><span>{esc(t)}</span></a></li>'
+            for h, t in self.menu_items()
+        )
+        return (
+            '<header class="bx-header">\n<div class="bx-logo"><a class="bx-logo-block" href="/">'
+            f'<img src="/bitrix/templates/bootstrap_v4/images/logo.png" '
+            f'alt="{attr(self.lab["org"])}"></a></div>\n'
+            f'<nav class="bx-top-nav-container"><ul class="bx-top-nav">{items}</ul></nav>\n'
+            f'<div class="bx-lang"><a href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a></div>\n</header>\n"
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        rows = "".join(
+            '<div class="bx-newslist-sidebar-item">'
+            f'<div class="bx-newslist-sidebar-date">{dotted(a.published)}</div>'
+            f'<a href="{a.path}">{esc(a.lead)}</a></div>\n'
+            for a in items
+        )
+        return f'<div class="bx-newslist-sidebar">\n{rows}</div>\n'
+
+    def breadcrumbs(self, trail: list) -> str:
+        items = []
+        for pos, (h, t) in enumerate(trail):
+            arrow = '<i class="fa fa-angle-right"></i>' if pos else ""
+            if h:
+                items.append(
+                    f'<div class="bx-breadcrumb-item" id="bx_breadcrumb_{pos}" '
+                    'itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem">'
+                    f'{arrow}<a href="{h}" title="{attr(t)}" itemprop="item">'
+                    f'<span itemprop="name">{esc(t)}</span></a>'
+                    f'<meta itemprop="position" content="{pos + 1}"></div>'
+                )
+            else:
+                items.append(f'<div class="bx-breadcrumb-item">{arrow}<span>{esc(t)}</span></div>')
+        return (
+            '<div class="bx-breadcrumb" itemprop="http://schema.org/breadcrumb" itemscope '
+            f'itemtype="http://schema.org/BreadcrumbList">\n{chr(10).join(items)}\n'
+            '<div style="clear:both"></div></div>\n'
+        )
+
+    def footer(self) -> str:
+        return (
+            '<footer class="bx-footer">\n'
+            f'<div class="bx-footer-copy">{esc(self.lab["copyright"])}</div>\n'
+            f'<div class="bx-footer-address">{esc(self.lab["address"])}</div>\n'
+            f"{COUNTER_SCRIPT}\n"
+            '<script src="/bitrix/templates/bootstrap_v4/js/bootstrap.bundle.min.js"></script>\n'
+            '<script src="https://yastatic.net/share2/share.js" async></script>\n'
+            "</footer>\n</body>\n</html>\n"
+        )
+
+    def views(self, article: MirrorArticle) -> int:
+        """A stable, made-up view counter."""
+        return 50 + key_of(article.slug, "views") % 5000
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        pics = "".join(
+            f'<div class="bx-newsdetail-img"><img src="{src}" alt="{attr(cap)}"></div>\n'
+            for src, cap in article.images
+        )
+        blocks = [pics]
+        for i, para in enumerate(paragraph_html(article)):
+            blocks.append(f"<p>{para}</p>\n")
+            if i == 0:
+                blocks.append(
+                    '<script>BX.ready(function(){BX.viewImageBind("bx-newsdetail-content",{});});'
+                    "</script>\n"
+                )
+        files = "".join(
+            f'<a href="{h}" target="_blank">{esc(t)}</a><br>\n' for h, t in article.attachments
+        )
+        if files:
+            files = f'<div class="bx-newsdetail-files">\n{files}</div>\n'
+        main = (
+            '<div class="bx-newsdetail">\n<div class="bx-newsdetail-block" id="bx_1878455859_'
+            f'{key_of(article.slug) % 100000}">\n'
+            f'<h3 class="bx-newsdetail-title">{esc(article.title)}</h3>\n'
+            f'<div class="bx-newsdetail-content">\n{"".join(blocks)}</div>\n'
+            f'<div class="bx-newsdetail-date"><i class="fa fa-calendar-o"></i> '
+            f"{dotted(article.published)}</div>\n"
+            f'<div class="bx-newsdetail-view"><i class="fa fa-eye"></i> '
+            f"{esc(self.fl['views'])} {self.views(article)}</div>\n"
+            '<div class="bx-newsdetail-share"><div class="ya-share2" '
+            'data-services="vkontakte,telegram"></div></div>\n'
+            f"{files}"
+            f'<div class="bx-newsdetail-back"><a href="/news/{article.section}/">'
+            f"{esc(self.fl['back'])}</a></div>\n"
+            "</div>\n</div>\n"
+        )
+        crumbs = self.crumbs(article.section, article.title)
+        heading = SECTION_TITLES[article.section][self.site.lang]
+        return self.page(article.title, main, latest, crumbs, heading)
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        cards = "".join(
+            '<div class="bx-newslist-container col-sm-6"><div class="bx-newslist-block">'
+            f'<div class="bx-newslist-img"><a href="{a.path}">'
+            f'<img src="/upload/iblock/{key_of(a.slug, "img") % 4096:03x}/'
+            f'{key_of(a.slug, "pic"):08x}.jpg" alt="{attr(a.title)}" title="{attr(a.title)}">'
+            "</a></div>"
+            f'<h3 class="bx-newslist-title"><a href="{a.path}">{esc(a.title)}</a></h3>'
+            f'<div class="bx-newslist-content">{esc(a.lead)}</div>'
+            f'<div class="bx-newslist-date"><i class="fa fa-calendar-o"></i> '
+            f"{dotted(a.published)}</div>"
+            f'<div class="bx-newslist-more"><a class="btn" href="{a.path}">'
+            f"{esc(self.fl['more'])}</a></div></div></div>\n"
+            for a in items
+        )
+        pager = self.pager(section, page, pages) if section else ""
+        main = f'<div class="bx-newslist">\n<div class="row">\n{cards}</div>\n{pager}</div>\n'
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, section: str, page: int, pages: int) -> str:
+        """Bitrix 'bootstrap' pagination: absolute '?PAGEN_1=n' links, page 1 included."""
+        base = f"/news/{section}/?PAGEN_1="
+        prev, nxt = esc(self.fl["prev"]), esc(self.fl["next"])
+        out = []
+        if page > 1:
+            link = f'<a href="{base}{page - 1}"><span>{prev}</span></a>'
+            out.append(f'<li class="bx-pag-prev">{link}</li>')
+        else:
+            out.append(f'<li class="bx-pag-prev"><span>{prev}</span></li>')
+        for num in page_window(page, pages):
+            if num is None:
+                out.append('<li class="bx-pag-dots"><span>...</span></li>')
+            elif num == page:
+                out.append(f'<li class="bx-active"><span>{num}</span></li>')
+            else:
+                out.append(f'<li class=""><a href="{base}{num}"><span>{num}</span></a></li>')
+        if page < pages:
+            link = f'<a href="{base}{page + 1}"><span>{nxt}</span></a>'
+            out.append(f'<li class="bx-pag-next">{link}</li>')
+        else:
+            out.append(f'<li class="bx-pag-next"><span>{nxt}</span></li>')
+        return (
+            '<div class="bx-pagination">\n<div class="bx-pagination-container"><ul>'
+            f"{''.join(out)}</ul></div>\n</div>\n"
+        )
+
+    def not_found(self, latest: Sequence[MirrorArticle]) -> str:
+        main = f'<div class="bx-content-error"><p>{esc(self.lab["not_found_text"])}</p></div>\n'
+        crumbs = self.crumbs(None, None)
+        return self.page(self.lab["not_found"], main, latest, crumbs)
+
+    def news_index(self, latest: Sequence[MirrorArticle]) -> str:
+        links = "".join(
+            f'<li><a href="/news/{s}/">{esc(SECTION_TITLES[s][self.site.lang])}</a></li>\n'
+            for s in SECTIONS
+        )
+        main = f'<ul class="bx-news-sections">\n{links}</ul>\n'
+        return self.page(self.lab["news"], main, latest, self.crumbs(None, None))
+
+
 _CLASSES: dict[str, type[_Template]] = {
     "bitrix": BitrixTemplate,
     "modern": ModernTemplate,
     "legacy": LegacyTemplate,
     "cards": CardsTemplate,
     "portal": PortalTemplate,
+    "flat": FlatTemplate,
 }
 
 
@@ -1083,6 +1297,211 @@ def get_template(site: SiteInfo) -> _Template:
         return _CLASSES[site.template](site)
     except KeyError:
         raise ValueError(f"unknown template {site.template!r}; choose from {TEMPLATES}") from None
+
+
+SPA_LABELS = {
+    "en": {"more": "More news", "copy": "Copy link", "ticker": "Latest"},
+    "ru": {"more": "Ещё новости", "copy": "Скопировать ссылку", "ticker": "Последние"},
+}  # fmt: skip
+
+
+def _json_script(data: object) -> str:
+    """JSON safe to embed in a <script> element."""
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+class SpaTemplate(_Template):
+    """A JavaScript-framework site rendered server-side: <div id="__next">, hashed BEM classes.
+
+    The date comes first, in a hero <span> (no <time>); the second paragraph sits in a
+    <blockquote>; related cards carry their own <time datetime>; a ticker of the latest news
+    lives in the header; JSON-LD and __NEXT_DATA__ repeat the title and the text in scripts.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.sl = SPA_LABELS[site.lang]
+        self._latest: Sequence[MirrorArticle] = ()
+
+    def hero_date(self, day: date) -> str:
+        """'10 July 2020' / '10 июля 2020' (no 'г.')."""
+        return long_date(day, self.site.lang).removesuffix(" г.")
+
+    def page(
+        self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list,
+        head_extra: str = "", next_data: object = None,
+    ) -> str:  # fmt: skip
+        """Everything inside <div id="__next">; __NEXT_DATA__ after it, as Next.js does."""
+        self._latest = latest
+        data = next_data if next_data is not None else {"props": {"pageProps": {}}}
+        head = self.head(title).replace("</head>\n", f"{head_extra}</head>\n")
+        return (
+            head
+            + self.body_open()
+            + self.header()
+            + self.latest(latest)
+            + '<main class="c-main_x7f2">\n'
+            + self.breadcrumbs(crumbs)
+            + main
+            + "</main>\n"
+            + self.footer()
+            + "</div>\n"
+            + f'<script id="__NEXT_DATA__" type="application/json">{_json_script(data)}</script>\n'
+            + '<script src="/_next/static/chunks/main-3f9a1c.js" defer></script>\n'
+            + "</body>\n</html>\n"
+        )
+
+    def body_open(self) -> str:
+        return '<body>\n<div id="__next">\n'
+
+    def header(self) -> str:
+        links = "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in self.menu_items())
+        ticker = "".join(
+            f'<a href="{a.path}"><b>{dotted(a.published)}</b> {esc(a.lead)}</a>\n'
+            for a in self._latest
+        )
+        return (
+            '<header class="c-header_a91e">\n'
+            f'<a class="c-logo_3b0c" href="/">{esc(self.lab["site"])}</a>\n'
+            f'<nav class="c-nav_5d2a">{links}</nav>\n'
+            f'<a class="c-lang_0e4b" href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a>\n"
+            f'<div class="c-ticker" aria-label="{attr(self.sl["ticker"])}">\n{ticker}</div>\n'
+            "</header>\n"
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        return ""  # the latest news are the header's ticker
+
+    def breadcrumbs(self, trail: list) -> str:
+        items = "".join(
+            f'<li><a href="{h}">{esc(t)}</a></li>' if h else f"<li><span>{esc(t)}</span></li>"
+            for h, t in trail
+        )
+        return f'<nav class="c-crumbs_9b7d" aria-label="breadcrumbs"><ol>{items}</ol></nav>\n'
+
+    def footer(self) -> str:
+        return (
+            '<footer class="c-footer_6e1d">\n'
+            f'<p class="c-footer__copy">{esc(self.lab["copyright"])}</p>\n'
+            f'<p class="c-footer__addr">{esc(self.lab["address"])}</p>\n</footer>\n'
+        )
+
+    def share(self, article: MirrorArticle) -> str:
+        url = REAL_HOSTS[article.lang] + article.path
+        return (
+            '<div class="c-share" role="toolbar">\n'
+            f'<a href="https://t.me/share/url?url={url}" target="_blank">Telegram</a>\n'
+            f'<a href="https://vk.com/share.php?url={url}" target="_blank">VK</a>\n'
+            f'<button type="button" data-url="{url}">{esc(self.sl["copy"])}</button>\n</div>\n'
+        )
+
+    def body_html(self, article: MirrorArticle) -> str:
+        """<p class="c-text"> paragraphs, the 2nd in a blockquote, pictures after the 1st."""
+        paras = paragraph_html(article)
+        quoted = 1 if len(paras) >= 3 else -1
+        pictures = "".join(
+            f'<picture><source srcset="{src.rsplit(".", 1)[0]}.webp" type="image/webp">'
+            f'<img src="{src}" alt=""></picture><p class="c-caption">{esc(cap)}</p>\n'
+            for src, cap in article.images
+        )
+        blocks = []
+        for i, para in enumerate(paras):
+            if i == quoted:
+                blocks.append(f'<blockquote class="c-quote"><p>{para}</p></blockquote>\n')
+            else:
+                blocks.append(f'<p class="c-text">{para}</p>\n')
+            if i == 0:
+                blocks.append(pictures)
+        files = "".join(
+            f'<li><a href="{h}" download>{esc(t)}</a></li>' for h, t in article.attachments
+        )
+        if files:
+            blocks.append(f'<ul class="c-files">{files}</ul>\n')
+        return (
+            f'<div class="news-page__body" data-testid="article-body">\n{"".join(blocks)}</div>\n'
+        )
+
+    def card(self, item: MirrorArticle) -> str:
+        """A related-news card."""
+        return (
+            f'<article class="c-card"><a href="{item.path}"><h3>{esc(item.title)}</h3></a>'
+            f'<time datetime="{item.published.isoformat()}">{self.hero_date(item.published)}'
+            "</time></article>\n"
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        url = REAL_HOSTS[article.lang] + article.path
+        ld = {
+            "@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": article.title, "datePublished": article.published.isoformat(),
+            "inLanguage": article.lang, "mainEntityOfPage": url,
+        }  # fmt: skip
+        head_extra = f'<script type="application/ld+json">{_json_script(ld)}</script>\n'
+        next_data = {
+            "props": {"pageProps": {"article": {
+                "title": article.title, "date": article.published.isoformat(),
+                "lead": article.lead, "body": article.body, "section": article.section,
+            }}},
+            "page": "/news/[section]/[slug]", "buildId": "k7Qx2mZ9", "isFallback": False,
+        }  # fmt: skip
+        others = [a for a in latest if a.path != article.path][:3]
+        cards = "".join(self.card(a) for a in others)
+        main = (
+            '<article class="c-article_x7f2">\n<div class="c-hero">\n'
+            f'<span class="c-hero__date">{self.hero_date(article.published)}</span>\n'
+            f'<h1 class="c-hero__title">{esc(article.title)}</h1>\n</div>\n'
+            f"{self.body_html(article)}</article>\n"
+            f'<section class="c-related">\n<h2>{esc(self.sl["more"])}</h2>\n{cards}</section>\n'
+            f"{self.share(article)}"
+        )
+        crumbs = self.crumbs(article.section, article.title)
+        return self.page(article.title, main, latest, crumbs, head_extra, next_data)
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        cards = "".join(
+            f'<article class="c-card"><a href="{a.path}" class="c-card__link">'
+            '<div class="c-card__img">'
+            f'<img src="{a.images[0][0] if a.images else "/_next/static/media/cover.svg"}" alt="">'
+            f'</div><h3 class="c-card__title">{esc(a.title)}</h3></a>'
+            f'<p class="c-card__lead">{esc(a.lead)}</p>'
+            f'<time class="c-card__date" datetime="{a.published.isoformat()}">'
+            f"{self.hero_date(a.published)}</time></article>\n"
+            for a in items
+        )
+        pager = self.pager(page, pages) if section else ""
+        main = (
+            f'<h1 class="news-page__heading">{esc(heading)}</h1>\n'
+            f'<div class="news-grid">\n{cards}</div>\n{pager}'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, page: int, pages: int) -> str:
+        """Relative '?PAGEN_1=n' links (page 1 too), '‹'/'›' for previous/next."""
+        out = []
+        if page > 1:
+            out.append(f'<a href="?PAGEN_1={page - 1}" aria-label="Previous">‹</a>')
+        for num in page_window(page, pages):
+            if num is None:
+                out.append("<span>…</span>")
+            elif num == page:
+                out.append(f'<a aria-current="page">{num}</a>')
+            else:
+                out.append(f'<a href="?PAGEN_1={num}">{num}</a>')
+        if page < pages:
+            out.append(f'<a href="?PAGEN_1={page + 1}" aria-label="Next">›</a>')
+        return f'<nav aria-label="pagination">{"".join(out)}</nav>\n'
+
+
+_CLASSES["spa"] = SpaTemplate
 
 
 def render_article(article: MirrorArticle, site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:

@@ -122,7 +122,7 @@ def test_profile_template_is_healthy_and_exits_zero(crawls) -> None:
     assert "Extraction health failed" not in crawled.result.stderr
 
 
-@pytest.mark.parametrize("template", ["modern", "legacy", "cards"])
+@pytest.mark.parametrize("template", ["modern", "legacy", "cards", "portal", "flat", "spa"])
 def test_selectors_missing_everywhere_still_store_rows_but_exit_3(crawls, template: str) -> None:
     crawled = crawls("en", template)
     assert crawled.result.returncode == 3
@@ -166,3 +166,10 @@ def test_pagination_stops_at_the_clamped_last_page(crawls) -> None:
     listing_requests = [p for p in log if p.startswith("/news/news_odkb/") and "PAGEN" in p]
     # 45 articles, 10 per page: pages 2..5 and one clamped probe (6) at most; never a loop.
     assert len(listing_requests) == len(set(listing_requests)) <= 5
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_listing_date_is_kept_and_agrees_on_every_template(crawls, template: str) -> None:
+    stored = crawls("en", template).rows()
+    assert stored and all(row["listing_date"] == row["published"] for row in stored)
+    assert all("date_mismatch" not in (row["flags"] or "") for row in stored)
