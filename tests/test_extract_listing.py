@@ -89,3 +89,19 @@ def test_articles_are_fetched_at_the_address_the_listing_links_to() -> None:
     assert [e.link for e in page.entries] == [
         "https://en.odkb-csto.org/news/smi/a/index.php", "https://en.odkb-csto.org/news/smi/b",
     ]
+
+
+def test_items_grouped_under_a_day_heading_take_its_date() -> None:
+    markup = """<div class="list"><div class="day">10 July 2020</div>
+    <div class="it"><span>14:35</span> <a href="/news/smi/a/">First</a><div>Lead one.</div></div>
+    <div class="it"><span>09:10</span> <a href="/news/smi/b/">Second</a><div>Lead two.</div></div>
+    <div class="day">9 July 2020</div>
+    <div class="it"><span>18:00</span> <a href="/news/smi/c/">Third</a><div>Lead 3.</div></div>
+    </div>"""
+    page = extract_listing(
+        f"<html><body>{markup}</body></html>", "https://en.odkb-csto.org/news/smi/",
+        get_profile("en"),
+    )
+    dates = [str(parse_date(e.date_raw)) for e in page.entries]
+    assert dates == ["2020-07-10", "2020-07-10", "2020-07-09"]
+    assert [e.lead for e in page.entries] == ["Lead one.", "Lead two.", "Lead 3."]

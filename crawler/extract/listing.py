@@ -76,7 +76,7 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
             section=match.group("section"),
             slug=match.group("slug"),
             title=text_of(a) or None,
-            date_raw=_item_date(item),
+            date_raw=_item_date(item) or _group_date(item, url_of),
             lead=_item_lead(item, url_of, link_url),
             link=_as_linked(a, url, profile),
         )
@@ -126,6 +126,23 @@ def _item_date(item: etree._Element) -> str | None:
         matches = find_dates(text)
         if matches and matches[0].start == 0:
             return matches[0].raw
+    return None
+
+
+def _group_date(item: etree._Element, url_of: dict[etree._Element, str]) -> str | None:
+    """The day heading above a group of items (`<div>10 July 2020</div>` then items that
+    show only a time): the nearest preceding date line that is not itself an item."""
+    for level in (item, *ancestors(item)):
+        if tag(level) in ("body", "html"):
+            break
+        for sibling in level.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if any(a in url_of for a in sibling.iter("a")):
+                continue  # another article's item: its date is not ours
+            match = date_only(text_of(sibling))
+            if match:
+                return match.raw
     return None
 
 
