@@ -365,12 +365,25 @@ def _widen(
         extra = [
             p for p in paragraphs(parent, page.skip)
             if _qualifies(p) and id(p.owner) not in own
-            and not _is_boilerplate_paragraph(page, p, title)
+            and not _is_boilerplate_paragraph(page, p, title) and not _is_byline(p.text)
         ]
         if not extra or not all(start < page.order.get(p.owner, -1) < end for p in extra):
             break
         current = parent
     return current
+
+
+def _is_byline(text: str) -> bool:
+    """'Press Service · 10 July 2020, 14:35 · Moscow': a short dated line, not a sentence."""
+    return len(text) < 160 and bool(find_dates(text)) and not text.endswith((".", "!", "?"))
+
+
+def _declared_body(page: _Page) -> etree._Element | None:
+    """The element the page itself marks as the article's text (schema.org articleBody)."""
+    for el in page.doc.xpath("//*[@itemprop='articleBody']"):
+        if len(text_of(el)) >= MIN_BODY_CHARS and not is_inside(el, page.excluded):
+            return el
+    return None
 
 
 def _body(
@@ -382,6 +395,12 @@ def _body(
             if len(text) >= MIN_BODY_CHARS:
                 fields.body, fields.layers["body"] = text, PROFILE
                 return el
+    declared = _declared_body(page)
+    if declared is not None:
+        text = _body_text(page, declared, anchor, title)
+        if text:
+            fields.body, fields.layers["body"] = text, STRUCTURE
+            return declared
     minimum = QUALIFYING_CHARS
     scores = _score_containers(page, minimum)
     if not scores:  # a short news item: a sentence or two
@@ -421,6 +440,10 @@ def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> b
         return True  # the title repeated with its date
     if title and comparable(p.text) == comparable(title):
         return True
+    if p.hrefs and p.link_density >= 0.5 and all(
+        DOCUMENT_EXTENSIONS.search(urlsplit(h).path) for h in p.hrefs
+    ):
+        return True  # "Statement (PDF, 120 KB)": an attachment, recorded as such
     return p.link_density > 0.8 and (
         not p.hrefs
         or all(is_navigation_href(h, page.url, page.listing_paths) for h in p.hrefs)
@@ -506,11 +529,13 @@ def _caption(img: etree._Element) -> str:
 
 def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]:
     found = []
+    seen: set[str] = set()
     for a in container.iter("a"):
         href = a.get("href") or ""
-        if is_inside(a, page.excluded):
-            continue
+        if is_inside(a, page.excluded) or absolute(page.url, href) in seen:
+            continue  # a "Download" button beside the document's own link
         if DOCUMENT_EXTENSIONS.search(urlsplit(href).path):
+            seen.add(absolute(page.url, href))
             found.append({"url": absolute(page.url, href), "title": text_of(a)})
     return found
 

@@ -41,7 +41,10 @@ EN = SiteProfile(
         "Read more",
         "More",
     ),
-    furniture_lines=(r"(?:views|hits|viewed|read)\s*:?\s*\d[\d\s,.]*(?:times)?",),
+    furniture_lines=(
+        r"(?:views|hits|viewed|read)\s*:?\s*\d[\d\s,.]*(?:times)?",
+        r"(?:tags|keywords)\s*:.{0,200}",
+    ),
     generic_headings=("News", "CSTO News", "Media about the CSTO", "Mass media about CSTO"),
     not_found_phrases=("Page not found", "404 Not Found", "The page you requested was not found"),
     dateparser_languages=("en",),
@@ -70,7 +73,10 @@ RU = SiteProfile(
         "Подробнее",
         "Читать далее",
     ),
-    furniture_lines=(r"(?:просмотров|просмотры|просмотрено|прочитано)\s*:?\s*\d[\d\s]*(?:раз[а]?)?",),
+    furniture_lines=(
+        r"(?:просмотров|просмотры|просмотрено|прочитано)\s*:?\s*\d[\d\s]*(?:раз[а]?)?",
+        r"(?:теги|метки|ключевые слова)\s*:.{0,200}",
+    ),
     generic_headings=("Новости", "Новости ОДКБ", "СМИ об ОДКБ"),
     not_found_phrases=("Страница не найдена", "404 Not Found", "Запрашиваемая страница не найдена"),
     dateparser_languages=("ru",),
