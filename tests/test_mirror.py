@@ -93,6 +93,18 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
     elif en_server.template == "flat":  # Bitrix bootstrap: section name as h1, date after
         expected_order = [*latest, seed.paragraphs[0][:60], "10.07.2020", "Back to the list"]
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
+    elif en_server.template == "gov":  # government portal: undated-link list, byline date
+        expected_order = [
+            "22 April 2024", "On 22 April 2024, the CSTO Secretariat hosted", seed.title,
+            "10 July 2020", seed.paragraphs[0][:60],
+        ]  # fmt: skip
+        page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
+    elif en_server.template == "wp":  # WordPress: the article first, recent posts after
+        expected_order = [
+            seed.title, "July 10, 2020", seed.paragraphs[0][:60], "Recent Posts",
+            "On 22 April 2024, the CSTO Secretariat hosted",
+        ]  # fmt: skip
+        page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
     elif en_server.template == "spa":  # framework site: ticker first, date before the title
         expected_order = [*latest, "10 July 2020", seed.paragraphs[0][:60]]
         page_title = "<title>" + html.escape(seed.title)
@@ -104,7 +116,7 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
     positions = [text.find(part) for part in expected_order]
     assert -1 not in positions and positions == sorted(positions)
-    assert text.count(seed.title) >= 2
+    assert text.count(seed.title) >= (1 if en_server.template == "wp" else 2)
     assert page_title in body.decode()
 
 
@@ -115,7 +127,7 @@ def test_every_template_renders_every_article(template: str, articles: list[Mirr
         site = SiteInfo(article.lang, template)
         page = render_article(article, site, latest[article.lang])
         text = visible_text(page)
-        if template in ("cards", "spa") and article.images:  # picture after paragraph 1
+        if template in ("cards", "spa", "gov", "wp") and article.images:  # after paragraph 1
             first, rest = article.paragraphs[0], "\n\n".join(article.paragraphs[1:])
             assert f"{norm(first)} {norm(article.images[0][1])} {norm(rest)}" in text
         else:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .dataset import MirrorArticle, load_corpus
 
-TEMPLATES = ("bitrix", "modern", "legacy", "cards", "portal", "spa", "flat")
+TEMPLATES = ("bitrix", "modern", "legacy", "cards", "portal", "spa", "flat", "gov", "wp")
 SECTIONS = ("news_odkb", "smi")
 PER_PAGE = 10
 REAL_HOSTS = {"en": "https://en.odkb-csto.org", "ru": "https://odkb-csto.org"}
@@ -1504,6 +1504,275 @@ class SpaTemplate(_Template):
 _CLASSES["spa"] = SpaTemplate
 
 
+WP_LABELS = {
+    "en": {
+        "posted_on": "Posted on", "by": "by", "author": "Press Service", "share": "Share this:",
+        "posted_in": "Posted in", "category": "Category:", "previous": "Previous",
+        "next": "Next", "recent": "Recent Posts", "download": "Download",
+        "prev_page": "« Previous", "next_page": "Next »", "skip": "Skip to content",
+        "menu": "Primary Menu", "post_nav": "Post navigation", "posts_nav": "Posts navigation",
+    },
+    "ru": {
+        "posted_on": "Опубликовано", "by": "Автор:", "author": "Пресс-служба",
+        "share": "Поделиться:", "posted_in": "Рубрика:", "category": "Рубрика:",
+        "previous": "Предыдущая запись", "next": "Следующая запись",
+        "recent": "Свежие записи", "download": "Скачать", "prev_page": "« Назад",
+        "next_page": "Далее »", "skip": "Перейти к содержимому", "menu": "Основное меню",
+        "post_nav": "Навигация по записям", "posts_nav": "Навигация по записям",
+    },
+}  # fmt: skip
+
+
+class WpTemplate(_Template):
+    """A WordPress theme (Underscores-like): site-header, entry-header/entry-meta, widget-area.
+
+    The site title is a <p>, the article title an <h1 class="entry-title">; the entry meta
+    holds the published <time> and then a LATER 'updated' <time>; a Jetpack share block closes
+    the entry-content; post-navigation links neighbouring posts and the 'Recent Posts' widget
+    sits in a sidebar after the main column.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.wl = WP_LABELS[site.lang]
+
+    def wp_date(self, day: date) -> str:
+        """'July 10, 2020' / '10 июля 2020'."""
+        months = load_corpus()["months"]
+        if self.site.lang == "ru":
+            return f"{day.day} {months['ru_gen'][day.month - 1]} {day.year}"
+        return f"{months['en'][day.month - 1]} {day.day}, {day.year}"
+
+    def stamp(self, article: MirrorArticle, day: date, salt: str = "time") -> str:
+        """ISO 8601 datetime with a stable made-up time of day, Moscow offset."""
+        key = key_of(article.slug, salt)
+        return f"{day.isoformat()}T{8 + key % 10:02d}:{(key >> 4) % 60:02d}:00+03:00"
+
+    def updated(self, article: MirrorArticle) -> date:
+        """A modification date 20–919 days after publication."""
+        return date.fromordinal(
+            article.published.toordinal() + 20 + key_of(article.slug, "updated") % 900
+        )
+
+    def page(self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list) -> str:
+        """Header, then the content area (main column, then the sidebar), then the footer."""
+        return (
+            self.head(title)
+            + self.body_open()
+            + self.header()
+            + '<div id="content" class="site-content">\n<div id="primary" class="content-area">\n'
+            + main
+            + "</div>\n"
+            + self.latest(latest)
+            + "</div>\n"
+            + self.footer()
+        )
+
+    def body_open(self) -> str:
+        return (
+            '<body class="wp-site-blocks">\n<div id="page" class="site">\n'
+            f'<a class="skip-link screen-reader-text" href="#primary">{esc(self.wl["skip"])}</a>\n'
+        )
+
+    def header(self) -> str:
+        items = "".join(
+            f'<li class="menu-item"><a href="{h}">{esc(t)}</a></li>' for h, t in self.menu_items()
+        )
+        return (
+            '<header id="masthead" class="site-header">\n<div class="site-branding">\n'
+            f'<p class="site-title"><a href="/">{esc(self.lab["site"])}</a></p>\n'
+            f'<p class="site-description">{esc(self.lab["org"])}</p>\n</div>\n'
+            '<nav id="site-navigation" class="main-navigation">'
+            '<button class="menu-toggle" aria-controls="primary-menu" aria-expanded="false">'
+            f"{esc(self.wl['menu'])}</button>"
+            f'<ul id="primary-menu" class="menu">{items}</ul></nav>\n'
+            f'<div class="lang-switch"><a href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a></div>\n</header>\n"
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        rows = "".join(
+            f'<li><a href="{a.path}">{esc(a.lead)}</a>'
+            f'<span class="post-date">{self.wp_date(a.published)}</span></li>\n'
+            for a in items[:3]
+        )
+        return (
+            '<aside id="secondary" class="widget-area">\n'
+            '<section class="widget widget_recent_entries">'
+            f'<h2 class="widget-title">{esc(self.wl["recent"])}</h2>\n<ul>\n{rows}</ul>\n'
+            "</section>\n</aside>\n"
+        )
+
+    def breadcrumbs(self, trail: list) -> str:
+        return ""  # the theme shows no breadcrumbs
+
+    def footer(self) -> str:
+        return (
+            '<footer id="colophon" class="site-footer">\n<div class="site-info">'
+            f'{esc(self.lab["copyright"])}<span class="sep"> | </span>'
+            f"{esc(self.lab['address'])}</div>\n</footer>\n</div>\n"
+            '<script src="/wp-includes/js/wp-emoji-release.min.js" defer></script>\n'
+            f"{COUNTER_SCRIPT}\n</body>\n</html>\n"
+        )
+
+    def neighbours(
+        self, article: MirrorArticle, latest: Sequence[MirrorArticle]
+    ) -> tuple[MirrorArticle | None, MirrorArticle | None]:
+        """(previous = older, next = newer) among ``latest``, or its first two entries."""
+        paths = [a.path for a in latest]
+        if article.path in paths:
+            i = paths.index(article.path)
+            return (latest[i + 1] if i + 1 < len(latest) else None, latest[i - 1] if i else None)
+        return (latest[0] if latest else None, latest[1] if len(latest) > 1 else None)
+
+    def post_navigation(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        prev, nxt = self.neighbours(article, latest)
+        parts = [
+            f'<div class="nav-{cls}"><a href="{a.path}" rel="{rel}">'
+            f'<span class="meta-nav">{esc(self.wl[label])}</span> '
+            f'<span class="post-title">{esc(a.title)}</span></a></div>'
+            for a, cls, rel, label in (
+                (prev, "previous", "prev", "previous"), (nxt, "next", "next", "next"),
+            )
+            if a is not None
+        ]  # fmt: skip
+        if not parts:
+            return ""
+        return (
+            '<nav class="navigation post-navigation" aria-label="Posts">'
+            f'<h2 class="screen-reader-text">{esc(self.wl["post_nav"])}</h2>'
+            f'<div class="nav-links">{"".join(parts)}</div></nav>\n'
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        wl = self.wl
+        figures = "".join(
+            f'<figure class="wp-block-image size-large"><img src="{src}" alt="">'
+            f'<figcaption class="wp-element-caption">{esc(cap)}</figcaption></figure>\n'
+            for src, cap in article.images
+        )
+        blocks = []
+        for i, para in enumerate(paragraph_html(article)):
+            blocks.append(f"<p>{para}</p>\n")
+            if i == 0:
+                blocks.append(figures)
+        for href, label in article.attachments:
+            blocks.append(
+                f'<div class="wp-block-file"><a href="{href}">{esc(label)}</a>'
+                f'<a href="{href}" class="wp-block-file__button" download>'
+                f"{esc(wl['download'])}</a></div>\n"
+            )
+        url = REAL_HOSTS[article.lang] + article.path
+        blocks.append(
+            '<div class="sharedaddy sd-sharing-enabled">'
+            f'<h3 class="sd-title">{esc(wl["share"])}</h3><ul>'
+            f'<li><a href="https://t.me/share/url?url={url}">Telegram</a></li></ul></div>\n'
+        )
+        updated = self.updated(article)
+        published = self.stamp(article, article.published)
+        meta = (
+            f'<span class="posted-on">{esc(wl["posted_on"])} '
+            f'<a href="{article.path}" rel="bookmark">'
+            f'<time class="entry-date published" datetime="{published}">'
+            f"{self.wp_date(article.published)}</time>"
+            f'<time class="updated" datetime="{self.stamp(article, updated, "updated")}">'
+            f"{self.wp_date(updated)}</time></a></span>"
+            f'<span class="byline"> {esc(wl["by"])} <span class="author vcard">'
+            f'<a class="url fn n" href="/author/press/">{esc(wl["author"])}</a></span></span>'
+        )
+        section_name = SECTION_TITLES[article.section][self.site.lang]
+        main = (
+            '<main id="main" class="site-main">\n'
+            f'<article id="post-{key_of(article.slug) % 100000}" class="post type-post">\n'
+            f'<header class="entry-header"><h1 class="entry-title">{esc(article.title)}</h1>'
+            f'<div class="entry-meta">{meta}</div></header>\n'
+            f'<div class="entry-content">\n{"".join(blocks)}</div>\n'
+            f'<footer class="entry-footer"><span class="cat-links">{esc(wl["posted_in"])} '
+            f'<a href="/news/{article.section}/" rel="category tag">{esc(section_name)}</a>'
+            "</span></footer>\n</article>\n"
+            f"{self.post_navigation(article, latest)}</main>\n"
+        )
+        return self.page(article.title, main, latest, self.crumbs(article.section, article.title))
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        posts = "".join(
+            '<article class="post"><header class="entry-header"><h2 class="entry-title">'
+            f'<a href="{a.path}" rel="bookmark">{esc(a.title)}</a></h2>'
+            '<div class="entry-meta"><span class="posted-on">'
+            f'<time class="entry-date published" datetime="{self.stamp(a, a.published)}">'
+            f"{self.wp_date(a.published)}</time></span></div></header>"
+            f'<div class="entry-summary"><p>{esc(a.lead)}</p></div></article>\n'
+            for a in items
+        )
+        title = f"{self.wl['category']} {heading}" if section else heading
+        pager = self.pager(section, page, pages) if section else ""
+        main = (
+            '<main id="main" class="site-main">\n<header class="page-header">'
+            f'<h1 class="page-title">{esc(title)}</h1></header>\n{posts}{pager}</main>\n'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, section: str, page: int, pages: int) -> str:
+        """paginate_links(): '?PAGEN_1=n' for every page, page 1 included."""
+        base = f"/news/{section}/?PAGEN_1="
+        out = []
+        if page > 1:
+            out.append(
+                f'<a class="prev page-numbers" href="{base}{page - 1}">'
+                f"{esc(self.wl['prev_page'])}</a>"
+            )
+        for num in page_window(page, pages):
+            if num is None:
+                out.append('<span class="page-numbers dots">…</span>')
+            elif num == page:
+                out.append(f'<span aria-current="page" class="page-numbers current">{num}</span>')
+            else:
+                out.append(f'<a class="page-numbers" href="{base}{num}">{num}</a>')
+        if page < pages:
+            out.append(
+                f'<a class="next page-numbers" href="{base}{page + 1}">'
+                f"{esc(self.wl['next_page'])}</a>"
+            )
+        return (
+            '<nav class="navigation pagination" aria-label="Posts">'
+            f'<h2 class="screen-reader-text">{esc(self.wl["posts_nav"])}</h2>'
+            f'<div class="nav-links">{"".join(out)}</div></nav>\n'
+        )
+
+    def not_found(self, latest: Sequence[MirrorArticle]) -> str:
+        main = (
+            '<main id="main" class="site-main">\n<section class="error-404 not-found">'
+            f'<header class="page-header"><h1 class="page-title">{esc(self.lab["not_found"])}'
+            f'</h1></header>\n<div class="page-content"><p>{esc(self.lab["not_found_text"])}'
+            "</p></div></section>\n</main>\n"
+        )
+        return self.page(self.lab["not_found"], main, latest, self.crumbs(None, None))
+
+    def news_index(self, latest: Sequence[MirrorArticle]) -> str:
+        links = "".join(
+            f'<li class="cat-item"><a href="/news/{s}/">'
+            f"{esc(SECTION_TITLES[s][self.site.lang])}</a></li>\n"
+            for s in SECTIONS
+        )
+        main = (
+            '<main id="main" class="site-main">\n<header class="page-header">'
+            f'<h1 class="page-title">{esc(self.lab["news"])}</h1></header>\n'
+            f"<ul>\n{links}</ul>\n</main>\n"
+        )
+        return self.page(self.lab["news"], main, latest, self.crumbs(None, None))
+
+
+_CLASSES["wp"] = WpTemplate
+
+
 def render_article(article: MirrorArticle, site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
     """Full HTML of an article page."""
     return get_template(site).article(article, latest)
@@ -1531,3 +1800,240 @@ def render_news_index(site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
 def render_not_found(site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
     """Full HTML of the 404 page."""
     return get_template(site).not_found(latest)
+
+
+GOV_LABELS = {
+    "en": {
+        "by_day": "News by day", "latest": "Latest", "more": "Read more", "tags": "Tags:",
+        "views": "Views:", "print": "Print", "back": "Back", "next": "Next",
+        "impaired": "Version for the visually impaired", "share": "Share:",
+        "byline": "Press Service of the CSTO Secretariat", "city": "Moscow",
+        "phone": "Phone: +7 (495) 606-97-71", "tag_list": ("CSTO", "Secretariat"),
+        "weekdays": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "year_word": "",
+    },
+    "ru": {
+        "by_day": "Новости по дням", "latest": "Последние", "more": "Читать далее",
+        "tags": "Теги:", "views": "Просмотров:", "print": "Печать", "back": "Назад",
+        "next": "Далее", "impaired": "Версия для слабовидящих", "share": "Поделиться:",
+        "byline": "Пресс-служба Секретариата ОДКБ", "city": "Москва",
+        "phone": "Телефон: +7 (495) 606-97-71", "tag_list": ("ОДКБ", "Секретариат"),
+        "weekdays": ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"), "year_word": " года",
+    },
+}  # fmt: skip
+
+
+class GovTemplate(_Template):
+    """A government portal: coat-of-arms header, left column (day calendar, latest news without
+    links), right column with a schema.org NewsArticle.
+
+    The byline carries the date and time; every body paragraph is followed by an empty
+    <p>&nbsp;</p>; the picture and the files sit inside articleBody. Listings group items by
+    day under a <div class="gp-day"> heading, so an item carries only its time.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.gl = GOV_LABELS[site.lang]
+        self._cal_day: date | None = None
+
+    def day_text(self, day: date) -> str:
+        """'10 July 2020' / '10 июля 2020'."""
+        return long_date(day, self.site.lang).removesuffix(" г.")
+
+    def time_of(self, article: MirrorArticle) -> str:
+        """A stable, made-up publication time 'HH:MM'."""
+        key = key_of(article.slug, "gp-time")
+        return f"{9 + key % 10:02d}:{(key >> 4) % 60:02d}"
+
+    def views(self, article: MirrorArticle) -> int:
+        """A stable, made-up view counter."""
+        return 100 + key_of(article.slug, "gp-views") % 5000
+
+    def page(self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list) -> str:
+        """Header, then the left column (calendar, latest) and the right column (main)."""
+        day = self._cal_day or (latest[0].published if latest else date(2024, 4, 22))
+        return (
+            self.head(title)
+            + self.body_open()
+            + self.header()
+            + '<div class="gp-layout">\n<aside class="gp-left">\n'
+            + self.calendar(day)
+            + self.latest(latest)
+            + '</aside>\n<div class="gp-right">\n'
+            + main.replace("<!--gp-crumbs-->", self.breadcrumbs(crumbs))
+            + "</div>\n</div>\n"
+            + self.footer()
+        )
+
+    def body_open(self) -> str:
+        return '<body class="gp-body">\n'
+
+    def header(self) -> str:
+        items = "".join(
+            f'<li class="gp-menu__item"><a href="{h}">{esc(t)}</a></li>'
+            for h, t in self.menu_items()
+        )
+        return (
+            '<div class="gp-header">\n<a class="gp-header__arms" href="/">'
+            '<img src="/local/templates/gov/images/gerb.png" alt=""></a>\n'
+            f'<div class="gp-header__name">{esc(self.lab["org"])}</div>\n'
+            f'<ul class="gp-menu">{items}</ul>\n'
+            f'<a class="gp-special" href="/?special_version=Y">{esc(self.gl["impaired"])}</a>\n'
+            f'<a class="gp-lang" href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a>\n</div>\n"
+        )
+
+    def calendar(self, day: date) -> str:
+        """A month grid of day numbers, each linking to /news/?date=YYYY-MM-DD."""
+        first = day.replace(day=1)
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        cells = [""] * first.weekday()
+        for num in range(1, (nxt - first).days + 1):
+            iso = first.replace(day=num).isoformat()
+            cells.append(f'<a href="/news/?date={iso}">{num}</a>')
+        cells += [""] * (-len(cells) % 7)
+        head = "".join(f"<th>{d}</th>" for d in self.gl["weekdays"])
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in cells[i : i + 7]) + "</tr>\n"
+            for i in range(0, len(cells), 7)
+        )
+        return (
+            f'<div class="gp-widget">\n<div class="gp-widget__title">{esc(self.gl["by_day"])}'
+            f'</div>\n<table class="gp-cal">\n<tr>{head}</tr>\n{rows}</table>\n</div>\n'
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        rows = "".join(
+            f'<div class="gp-last"><div class="gp-last__d">{self.day_text(a.published)}</div>'
+            f'<div class="gp-last__t">{esc(a.lead)}</div></div>\n'
+            for a in items
+        )
+        return (
+            f'<div class="gp-widget">\n<div class="gp-widget__title">{esc(self.gl["latest"])}'
+            f'</div>\n{rows}<a class="gp-more" href="/news/">{esc(self.gl["more"])}</a>\n</div>\n'
+        )
+
+    def breadcrumbs(self, trail: list) -> str:
+        parts = [f'<a href="{h}">{esc(t)}</a>' if h else esc(t) for h, t in trail]
+        return f'<div class="gp-crumbs">{" / ".join(parts)}</div>\n'
+
+    def footer(self) -> str:
+        return (
+            '<div class="gp-footer">\n'
+            f'<div class="gp-footer__addr">{esc(self.lab["address"])}</div>\n'
+            f'<div class="gp-footer__phone">{esc(self.gl["phone"])}</div>\n'
+            f'<div class="gp-footer__copy">{esc(self.lab["copyright"])}</div>\n'
+            f"{COUNTER_SCRIPT}\n</div>\n</body>\n</html>\n"
+        )
+
+    def byline(self, article: MirrorArticle) -> str:
+        when = f"{self.day_text(article.published)}{self.gl['year_word']}, {self.time_of(article)}"
+        who, city = esc(self.gl["byline"]), esc(self.gl["city"])
+        return f'<div class="gp-byline">{who} · {when} · {city}</div>\n'
+
+    def body_html(self, article: MirrorArticle) -> str:
+        """Paragraphs each followed by <p>&nbsp;</p>; picture after the 1st; files at the end."""
+        blocks = []
+        for i, para in enumerate(paragraph_html(article)):
+            blocks.append(f"<p>{para}</p>\n<p>&nbsp;</p>\n")
+            if i == 0:
+                blocks += [
+                    f'<p class="gp-img"><img src="{src}" alt=""><br><span>{esc(cap)}</span></p>\n'
+                    for src, cap in article.images
+                ]
+        for href, label in article.attachments:
+            size = 40 + key_of(href, "size") % 900
+            kind = href.rsplit(".", 1)[-1].upper()
+            blocks.append(f'<p><a href="{href}">{esc(label)}</a> ({kind}, {size} KB)</p>\n')
+        return f'<div itemprop="articleBody">\n{"".join(blocks)}</div>\n'
+
+    def share(self, article: MirrorArticle) -> str:
+        url = REAL_HOSTS[article.lang] + article.path
+        return (
+            f'<div class="gp-share">{esc(self.gl["share"])} '
+            f'<a href="https://vk.com/share.php?url={url}" target="_blank">VK</a> '
+            f'<a href="https://t.me/share/url?url={url}" target="_blank">Telegram</a> '
+            f'<a href="https://connect.ok.ru/offer?url={url}" target="_blank">OK</a></div>\n'
+        )
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        tags = ", ".join(
+            f'<a href="/search/?tags={quote(t)}">{esc(t)}</a>' for t in self.gl["tag_list"]
+        )
+        main = (
+            '<div class="gp-article" itemscope itemtype="https://schema.org/NewsArticle">\n'
+            f'<meta itemprop="datePublished" content="{article.published.isoformat()}">\n'
+            "<!--gp-crumbs-->"
+            f'<h1 itemprop="headline">{esc(article.title)}</h1>\n'
+            f"{self.byline(article)}{self.body_html(article)}"
+            f'<div class="gp-tags">{esc(self.gl["tags"])} {tags}</div>\n'
+            f'<div class="gp-views">{esc(self.gl["views"])} {self.views(article)}</div>\n'
+            f'<div class="gp-actions"><a href="?print=Y" rel="nofollow">{esc(self.gl["print"])}'
+            f'</a> <a href="/news/{article.section}/">{esc(self.gl["back"])}</a></div>\n'
+            f"{self.share(article)}</div>\n"
+        )
+        self._cal_day = article.published
+        try:
+            crumbs = self.crumbs(article.section, article.title)
+            return self.page(article.title, main, latest, crumbs)
+        finally:
+            self._cal_day = None
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        out: list[str] = []
+        current: date | None = None
+        for a in items:
+            if a.published != current:
+                current = a.published
+                out.append(f'<div class="gp-day">{self.day_text(current)}</div>\n')
+            out.append(
+                f'<div class="gp-item"><span class="gp-item__time">{self.time_of(a)}</span> '
+                f'<a href="{a.path}">{esc(a.title)}</a>'
+                f'<div class="gp-item__lead">{esc(a.lead)}</div></div>\n'
+            )
+        pager = self.pager(page, pages) if section else ""
+        main = (
+            f"<!--gp-crumbs--><h1>{esc(heading)}</h1>\n"
+            f'<div class="gp-list">\n{"".join(out)}</div>\n{pager}'
+        )
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+    def pager(self, page: int, pages: int) -> str:
+        """Relative '?PAGEN_1=n' links and 'Next'."""
+        out = []
+        for num in page_window(page, pages):
+            if num is None:
+                out.append("<span>…</span>")
+            elif num == page:
+                out.append(f"<b>{num}</b>")
+            else:
+                out.append(f'<a href="?PAGEN_1={num}">{num}</a>')
+        if page < pages:
+            out.append(f'<a href="?PAGEN_1={page + 1}">{esc(self.gl["next"])}</a>')
+        return f'<div class="gp-pages">{" ".join(out)}</div>\n'
+
+    def not_found(self, latest: Sequence[MirrorArticle]) -> str:
+        main = (
+            f"<!--gp-crumbs--><h1>{esc(self.lab['not_found'])}</h1>\n"
+            f"<p>{esc(self.lab['not_found_text'])}</p>\n"
+        )
+        return self.page(self.lab["not_found"], main, latest, self.crumbs(None, None))
+
+    def news_index(self, latest: Sequence[MirrorArticle]) -> str:
+        links = "".join(
+            f'<li><a href="/news/{s}/">{esc(SECTION_TITLES[s][self.site.lang])}</a></li>\n'
+            for s in SECTIONS
+        )
+        main = f"<!--gp-crumbs--><h1>{esc(self.lab['news'])}</h1>\n<ul>\n{links}</ul>\n"
+        return self.page(self.lab["news"], main, latest, self.crumbs(None, None))
+
+
+_CLASSES["gov"] = GovTemplate

@@ -122,7 +122,7 @@ def test_profile_template_is_healthy_and_exits_zero(crawls) -> None:
     assert "Extraction health failed" not in crawled.result.stderr
 
 
-@pytest.mark.parametrize("template", ["modern", "legacy", "cards", "portal", "flat", "spa"])
+@pytest.mark.parametrize("template", [t for t in TEMPLATES if t != "bitrix"])
 def test_selectors_missing_everywhere_still_store_rows_but_exit_3(crawls, template: str) -> None:
     crawled = crawls("en", template)
     assert crawled.result.returncode == 3
