@@ -17,6 +17,7 @@ JULY_10 = date(2020, 7, 10)
         "10.07.2020", "10.07.2020 14:35", "10/07/2020", "10 July 2020", "July 10, 2020",
         "10 Jul 2020", "Friday, 10 July 2020, 14:35", "10 июля 2020 г.", "10 июля 2020 года",
         "10 Июля 2020", "2020-07-10", "2020-07-10T14:35:00+03:00", "Date: 10.07.2020",
+        "10.07.20", "10-07-2020", "2020.07.10", "Пятница, 10 июля 2020", "10 июля 2020 года, 14:35",
     ],
 )
 def test_known_formats_read_day_first(raw: str) -> None:
@@ -27,7 +28,7 @@ def test_known_formats_read_day_first(raw: str) -> None:
     "raw",
     ["From 22 to 26 April 2024", "July 1-2, 2020", "с 22 по 26 апреля 2024 года",
      "today", "сегодня", "yesterday", "April", "", "   ", "32.13.2020", "10.07.1890",
-     "no date at all"],
+     "no date at all", "3.14.15", "07/32/2020", "version 1.2.3"],
 )
 def test_ranges_relative_words_and_nonsense_are_never_dates(raw: str) -> None:
     assert parse_date(raw) is None

@@ -42,8 +42,12 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.+\-Z]*)?"
     ),
+    re.compile(r"(?<![\d.])(?P<year>\d{4})[./](?P<month>\d{1,2})[./](?P<day>\d{1,2})(?![\d.])"),
     re.compile(
-        r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])" + _TIME
+        r"(?<![\d.])(?P<day>\d{1,2})([./-])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d])" + _TIME
+    ),
+    re.compile(  # "10.07.20": two-digit years, dots only, as Russian sites write them
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<yy>\d{2})(?![\d.])" + _TIME
     ),
     re.compile(
         rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname>{_MONTH})\.?,?\s+"
@@ -93,7 +97,8 @@ def _from_match(match: re.Match[str]) -> date | None:
         month = int(parts["month"])
     if month is None:
         return None
-    return _valid(int(parts["year"]), month, int(parts["day"]))
+    year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["yy"])
+    return _valid(year, month, int(parts["day"]))
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -145,6 +150,8 @@ def parse_date(raw: str | None, languages: tuple[str, ...] = ("en", "ru")) -> da
     matches = find_dates(text)
     if matches:
         return matches[0].value
+    if not re.search(r"[^\W\d_]{3}", text):
+        return None  # all numeric shapes are read above; dateparser would swap day and month
     return _dateparser(text[:200], tuple(languages))
 
 
