@@ -152,3 +152,19 @@ def test_caption_after_a_picture_element_is_the_images_not_the_bodys() -> None:
     assert fields.images == [{"url": "https://en.odkb-csto.org/a.jpg",
                               "caption": "Troops at the range"}]
     assert "Troops" not in fields.body and fields.body.count("\n\n") == 1
+
+
+def test_kicker_or_byline_gives_the_date_but_is_not_text() -> None:
+    page = """<html><body><div class="top"><div><span>22.04.24</span><a href="/news/smi/a/">
+    One</a></div><div><span>21.04.24</span><a href="/news/smi/b/">Two</a></div></div>
+    <div class="story"><div class="k"><a href="/news/smi/">Media</a> | 10.07.20 14:35</div>
+    <h1>Ministers met in Minsk</h1><div>Press service · 10 July 2020 · Minsk</div>
+    <div class="ad"><span>Advertisement</span><a href="https://ads.example/">Cheap flights
+    to Minsk this week only, book now!</a></div>
+    <p>The ministers of foreign affairs of the member states met in Minsk on Friday.</p>
+    <p>They agreed on the agenda of the autumn summit and on the next steps.</p></div>
+    </body></html>"""
+    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    assert str(parse_date(fields.date_raw)) == "2020-07-10"
+    assert fields.body.startswith("The ministers of foreign affairs")
+    assert "Cheap flights" not in fields.body and "Press service" not in fields.body

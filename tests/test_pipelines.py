@@ -77,6 +77,12 @@ def test_boilerplate_drops_view_counters_but_not_sentences_about_views(
     assert out["body"] == "Стороны обсудили просмотров 5 документов."
 
 
+def test_boilerplate_drops_source_tags_and_photo_credit_lines(crawler: SimpleNamespace) -> None:
+    body = "Text of the article.\n\nSource: CSTO press service\n\nTags: CSTO, exercise"
+    out = BoilerplatePipeline(crawler).process_item(item(body=body))
+    assert out["body"] == "Text of the article."
+
+
 def test_dates_article_date_wins_and_mismatch_is_flagged(crawler: SimpleNamespace) -> None:
     out = DatesPipeline(crawler).process_item(item(listing_date_raw="11.07.2020"))
     assert out["published"] == "2020-07-10" and out["listing_date"] == "2020-07-11"

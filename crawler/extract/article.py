@@ -307,13 +307,18 @@ def _text_date(
 
 
 def _date_in_piece(piece: str, title_key: str | None) -> str | None:
+    """The date of a date line, of the title followed by its date, or of a short byline
+    or kicker ('CSTO news | 10.07.20 14:35'); never of a sentence."""
     alone = date_only(piece)
     if alone:
         return alone.raw
-    if title_key:
-        matches = find_dates(piece)
-        if matches and comparable(piece[: matches[-1].start]) == title_key:
-            return matches[-1].raw
+    matches = find_dates(piece)
+    if not matches:
+        return None
+    if title_key and comparable(piece[: matches[-1].start]) == title_key:
+        return matches[-1].raw
+    if len(matches) == 1 and _is_byline(piece.strip()) and len(piece.split()) <= 12:
+        return matches[0].raw
     return None
 
 
@@ -428,6 +433,8 @@ def _body_text(
     for p in paragraphs(container, page.skip):
         if page.order.get(p.owner, 0) < anchor_pos:
             continue  # the article never starts before its own title
+        if not kept and _is_byline(p.text):
+            continue  # "Press service · 10 July 2020" above the text, not in it
         if not _is_boilerplate_paragraph(page, p, title):
             kept.append(p.text)
     return join_paragraphs(kept)

@@ -31,7 +31,8 @@ BOILERPLATE_WORDS = frozenset(
     "breadcrumb breadcrumbs crumbs share sharing social likes print subscribe subscription"
     " menu nav navbar navigation footer sidebar pagination pager pagenav paging lang"
     " languages search banner banners cookie cookies related latest lastnews comments counter"
-    " counters widget caption captions figcaption photo-caption ya-share2 sharer tags".split()
+    " counters widget caption captions figcaption photo-caption ya-share2 sharer tags"
+    " ad ads adv advert advertising advertisement promo sponsored".split()
 )
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 SHARE_HOSTS = re.compile(
