@@ -105,3 +105,15 @@ def test_items_grouped_under_a_day_heading_take_its_date() -> None:
     dates = [str(parse_date(e.date_raw)) for e in page.entries]
     assert dates == ["2020-07-10", "2020-07-10", "2020-07-09"]
     assert [e.lead for e in page.entries] == ["Lead one.", "Lead two.", "Lead 3."]
+
+
+def test_a_link_around_a_title_block_is_the_title_not_the_lead() -> None:
+    markup = """<div class="feed"><div class="post"><a href="/news/smi/a/"><div>A rather long
+    title of the first article in the feed</div></a><div>Short lead.</div><div>10.07.2020</div>
+    </div><div class="post"><a href="/news/smi/b/"><div>Second title</div></a><div>Lead two.
+    </div><div>09.07.2020</div></div></div>"""
+    page = extract_listing(
+        f"<html><body>{markup}</body></html>", "https://en.odkb-csto.org/news/smi/",
+        get_profile("en"),
+    )
+    assert [e.lead for e in page.entries] == ["Short lead.", "Lead two."]

@@ -332,22 +332,29 @@ def _qualifies(p: Paragraph, minimum: int = QUALIFYING_CHARS) -> bool:
 
 
 def _score_containers(page: _Page, minimum: int) -> dict[etree._Element, float]:
+    """Readability-style scores: each paragraph's length to the block holding it, half to
+    the block above. A block holding a single paragraph (`<div class="para">`, a lead in
+    `<div class="lead"><p>`) is that paragraph's wrapper, so the block above holds it."""
     scores: dict[etree._Element, float] = {}
     body = page.doc.find("body")
-    found = paragraphs(body if body is not None else page.doc, page.skip)
+    found = [p for p in paragraphs(body if body is not None else page.doc, page.skip)]
     per_owner = Counter(id(p.owner) for p in found)
-    for p in found:
-        if not _qualifies(p, minimum):
-            continue
+
+    def holder_of(p: Paragraph) -> etree._Element | None:
         owner = p.owner
-        # A <div> holding one paragraph is a paragraph (`<div class="para">`); one that
-        # holds several, split by <br><br>, is the article's container itself.
         as_paragraph = tag(owner) in PARAGRAPH_OWNERS or (
             tag(owner) == "div" and per_owner[id(owner)] == 1
         )
-        holder = owner.getparent() if as_paragraph else owner
-        if holder is None:
+        return owner.getparent() if as_paragraph else owner
+
+    holders = {id(p): holder_of(p) for p in found}
+    per_holder = Counter(id(h) for h in holders.values())
+    for p in found:
+        holder = holders[id(p)]
+        if holder is None or not _qualifies(p, minimum):
             continue
+        if per_holder[id(holder)] == 1 and holder.getparent() is not None:
+            holder = holder.getparent()
         scores[holder] = scores.get(holder, 0) + len(p.text)
         parent = holder.getparent()
         if parent is not None:

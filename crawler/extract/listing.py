@@ -15,7 +15,6 @@ from lxml import etree
 
 from crawler.extract.dates import date_only, find_dates
 from crawler.extract.html import (
-    BLOCK_TAGS,
     ancestors,
     article_links,
     article_path_pattern,
@@ -151,10 +150,12 @@ def _item_lead(item: etree._Element, url_of: dict[etree._Element, str], url: str
     lead after a linked title) when that is all there is.
 
     A link around a whole card (`<a><span>date</span><h3>title</h3><p>lead</p></a>`) is
-    not hidden as a title link would be; its headings are the title instead.
+    not hidden as a title link is; the card's heading is its title instead.
     """
     anchors = [a for a in item.iter("a") if url_of.get(a) == url]
-    inline = [a for a in anchors if not any(tag(el) in BLOCK_TAGS for el in a.iter())]
+    # A title link, even one wrapping a block (`<a><div>Title</div></a>`), shows one line;
+    # a link around a whole card shows several (date, title, lead) and is not hidden.
+    inline = [a for a in anchors if len(paragraphs(a)) <= 1]
     headings = [el for el in item.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_of(el))]
     hidden = set(inline) | set(dates) | set(headings)
