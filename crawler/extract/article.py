@@ -34,6 +34,7 @@ from crawler.extract.html import (
     tag,
     text_of,
 )
+from crawler.extract.lines import is_boilerplate_line, profile_lines
 from crawler.extract.text import clean_line, comparable, join_paragraphs
 from crawler.extract.urls import absolute, canonical_path, host_aliases
 from crawler.sites import SiteProfile
@@ -448,12 +449,9 @@ def _body_text(
 
 
 def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> bool:
-    if date_only(p.text):
-        return True
-    if title and _date_in_piece(p.text, comparable(title)) is not None:
-        return True  # the title repeated with its date
-    if title and comparable(p.text) == comparable(title):
-        return True
+    phrases, furniture = profile_lines(page.profile)
+    if is_boilerplate_line(p.text, title, phrases, furniture):
+        return True  # a navigation phrase, furniture, a date line, the title (with its date)
     if p.hrefs and p.link_density >= 0.5 and all(
         DOCUMENT_EXTENSIONS.search(urlsplit(h).path) for h in p.hrefs
     ):
@@ -522,11 +520,22 @@ def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
     for img in container.iter("img"):
         if is_inside(img, not_media):
             continue
-        src = img.get("src") or img.get("data-src")
+        src = _image_source(img)
         if not src:
             continue
         found.append({"url": absolute(page.url, src), "caption": _caption(img)})
     return found
+
+
+LAZY_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-lazy")
+
+
+def _image_source(img: etree._Element) -> str | None:
+    """The picture's real address: lazy-loading pages put a placeholder in `src`."""
+    src = (img.get("src") or "").strip()
+    if src and not src.startswith("data:"):
+        return src
+    return next((img.get(name) for name in LAZY_SOURCES if img.get(name)), None)
 
 
 def _caption(img: etree._Element) -> str:

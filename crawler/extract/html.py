@@ -309,6 +309,10 @@ def figure_of(img: etree._Element) -> etree._Element | None:
     for el in ancestors(img):
         if tag(el) not in FIGURE_TAGS or len(text_of(el)) >= MAX_CAPTION_CHARS:
             break
+        if any(True for _ in el.iter("h1", "h2", "h3", "h4", "h5", "h6", "p")):
+            break  # a short article around its picture is not the picture's caption
+        if len(paragraphs(el)) > 2:
+            break
         figure = el
     return figure if figure is not None and text_of(figure) else None
 

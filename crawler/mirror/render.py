@@ -17,7 +17,9 @@ from urllib.parse import quote
 
 from .dataset import MirrorArticle, load_corpus
 
-TEMPLATES = ("bitrix", "modern", "legacy", "cards", "portal", "spa", "flat", "gov", "wp")
+TEMPLATES = (
+    "bitrix", "modern", "legacy", "cards", "portal", "spa", "flat", "gov", "wp", "agency", "tilda",
+)  # fmt: skip
 SECTIONS = ("news_odkb", "smi")
 PER_PAGE = 10
 REAL_HOSTS = {"en": "https://en.odkb-csto.org", "ru": "https://odkb-csto.org"}
@@ -1773,6 +1775,161 @@ class WpTemplate(_Template):
 _CLASSES["wp"] = WpTemplate
 
 
+AGENCY_LABELS = {
+    "en": {
+        "top": "Top stories", "ad": "Advertisement",
+        "ad_text": "Buy tickets to Minsk — 20% off this week only!", "photo": "Photo: ",
+        "source": "Source: CSTO press service", "related": "Related",
+        "comments": "Comments are closed.", "more": "Load more", "agency": "CSTO News Agency",
+    },
+    "ru": {
+        "top": "Главное", "ad": "Реклама",
+        "ad_text": "Билеты в Минск — скидка 20% только на этой неделе!", "photo": "Фото: ",
+        "source": "Источник: пресс-служба ОДКБ", "related": "Читайте также",
+        "comments": "Комментарии закрыты.", "more": "Загрузить ещё",
+        "agency": "Информагентство ОДКБ",
+    },
+}  # fmt: skip
+
+
+class AgencyTemplate(_Template):
+    """A news agency: logo and search form, a "Top stories" carousel before the article.
+
+    Dates use two-digit years (dd.mm.yy); the kicker line "SECTION | dd.mm.yy HH:MM" is the only
+    date of an article. The first paragraph is a lead block, an advertisement precedes paragraph
+    2, and source, related links and a comments placeholder follow the text. Listings are a feed
+    with a "Load more" link to the next page only.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.al = AGENCY_LABELS[site.lang]
+
+    @staticmethod
+    def short(day: date) -> str:
+        """'10.07.20'."""
+        return f"{day:%d.%m.%y}"
+
+    def stamp(self, article: MirrorArticle) -> str:
+        """'10.07.20 14:35' with a stable, made-up time."""
+        key = key_of(article.slug, "ag-time")
+        return f"{self.short(article.published)} {8 + key % 12:02d}:{(key >> 5) % 60:02d}"
+
+    def body_open(self) -> str:
+        return '<body class="ag-body">\n'
+
+    def header(self) -> str:
+        items = "".join(f'<li><a href="{h}">{esc(t)}</a></li>' for h, t in self.menu_items())
+        search = esc(self.lab["search"])
+        return (
+            '<header class="ag-header">\n<a class="ag-logo" href="/">'
+            f'<img src="/upload/agency/logo.svg" alt="{attr(self.al["agency"])}"></a>\n'
+            '<form class="ag-search" action="/search/" method="get">'
+            f'<input type="text" name="q" placeholder="{attr(self.lab["search"])}">'
+            f'<button type="submit">{search}</button></form>\n'
+            f'<ul class="ag-nav">{items}</ul>\n'
+            f'<a class="ag-lang" href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a>\n</header>\n"
+        )
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        slides = "".join(
+            f'<div class="ag-slide"><img src="/upload/agency/slide-{i + 1}.jpg" alt="">'
+            f'<div class="ag-slide__meta">{self.short(a.published)}</div>'
+            f'<a href="{a.path}">{esc(a.lead)}</a></div>\n'
+            for i, a in enumerate(items[:3])
+        )
+        return (
+            f'<div class="ag-top">\n<div class="ag-top__title">{esc(self.al["top"])}</div>\n'
+            f"{slides}</div>\n"
+        )
+
+    def breadcrumbs(self, trail: list) -> str:
+        return ""
+
+    def footer(self) -> str:
+        return (
+            '<footer class="ag-footer">\n'
+            f'<div class="ag-footer__name">{esc(self.al["agency"])}</div>\n'
+            f'<div class="ag-footer__addr">{esc(self.lab["address"])}</div>\n'
+            f'<div class="ag-footer__copy">{esc(self.lab["copyright"])}</div>\n'
+            f"{COUNTER_SCRIPT}\n</footer>\n</body>\n</html>\n"
+        )
+
+    def text_html(self, article: MirrorArticle) -> str:
+        """Lead paragraph, photo, the rest with an ad before paragraph 2, then the files."""
+        paras = paragraph_html(article)
+        out = [f'<div class="ag-lead"><p>{paras[0]}</p></div>\n']
+        out += [
+            f'<div class="ag-photo"><img src="{src}" alt="">'
+            f'<div class="ag-photo__src">{esc(self.al["photo"] + cap)}</div></div>\n'
+            for src, cap in article.images
+        ]
+        rest = []
+        for i, para in enumerate(paras[1:], start=1):
+            if i == 1:
+                rest.append(
+                    f'<div class="ag-ad" data-ad="inread"><span>{esc(self.al["ad"])}</span>'
+                    f'<a href="https://ads.example/x">{esc(self.al["ad_text"])}</a></div>\n'
+                )
+            rest.append(f"<p>{para}</p>\n")
+        out.append(f'<div class="ag-text">\n{"".join(rest)}</div>\n')
+        if article.attachments:
+            links = "".join(
+                f'<a href="{href}">{esc(label)}</a>\n' for href, label in article.attachments
+            )
+            out.append(f'<div class="ag-docs">\n{links}</div>\n')
+        return "".join(out)
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        section = SECTION_TITLES[article.section][self.site.lang]
+        related = [a for a in latest if a.path != article.path][:3]
+        rel = "".join(
+            f'<li><a href="{a.path}">{esc(a.title)}</a> <span>{self.short(a.published)}</span>'
+            "</li>\n"
+            for a in related
+        )
+        main = (
+            '<div class="ag-article">\n'
+            f'<div class="ag-kicker"><a href="/news/{article.section}/">{esc(section)}</a>'
+            f" | {self.stamp(article)}</div>\n"
+            f'<h1 class="ag-title">{esc(article.title)}</h1>\n'
+            f"{self.text_html(article)}"
+            f'<div class="ag-source">{esc(self.al["source"])}</div>\n</div>\n'
+            f'<div class="ag-related"><div class="ag-related__title">{esc(self.al["related"])}'
+            f'</div>\n<ul class="ag-rel">\n{rel}</ul>\n</div>\n'
+            f'<div id="comments" class="ag-comments">{esc(self.al["comments"])}</div>\n'
+        )
+        return self.page(article.title, main, latest, self.crumbs(article.section, article.title))
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        feed = "".join(
+            f'<div class="ag-feed__item"><div class="ag-feed__time">{self.stamp(a)}</div>'
+            f'<a class="ag-feed__title" href="{a.path}">{esc(a.title)}</a>'
+            f'<div class="ag-feed__lead">{esc(a.lead)}</div></div>\n'
+            for a in items
+        )
+        more = ""
+        if section and page < pages:
+            more = (
+                f'<div class="ag-more"><a href="?PAGEN_1={page + 1}" class="ag-more__btn">'
+                f"{esc(self.al['more'])}</a></div>\n"
+            )
+        main = f'<h1 class="ag-h1">{esc(heading)}</h1>\n<div class="ag-feed">\n{feed}</div>\n{more}'
+        return self.page(heading, main, latest, self.crumbs(section, None))
+
+
+_CLASSES["agency"] = AgencyTemplate
+
+
 def render_article(article: MirrorArticle, site: SiteInfo, latest: Sequence[MirrorArticle]) -> str:
     """Full HTML of an article page."""
     return get_template(site).article(article, latest)
@@ -2037,3 +2194,207 @@ class GovTemplate(_Template):
 
 
 _CLASSES["gov"] = GovTemplate
+
+
+TILDA_LABELS = {
+    "en": {"other": "Other news", "back": "Back to news", "next": "→"},
+    "ru": {"other": "Другие новости", "back": "Назад к новостям", "next": "→"},
+}  # fmt: skip
+TILDA_PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+
+
+class TildaTemplate(_Template):
+    """A website-constructor page (Tilda-like): every block is a <div class="t-rec"> record
+    nested in t-container / t-col; no <h1>/<h2> and no og:title, the title is a
+    <div field="title">; the date record comes before the title record.
+
+    The whole body is ONE field="text" div whose paragraphs are separated by <br /><br />
+    (no <p>); bold is <strong> or <span style="font-weight: 600;">, links carry an inline
+    colour. The lazy-loaded picture (data-original, a 1px GIF in src) and its caption follow
+    the text record. "Other news" cards hold the three newest articles; listings are a t-feed
+    with plain "?PAGEN_1=n" links.
+    """
+
+    def __init__(self, site: SiteInfo) -> None:
+        super().__init__(site)
+        self.tl = TILDA_LABELS[site.lang]
+        self._rec = 0
+
+    def head(self, title: str) -> str:
+        """<title> is just the title; no og:title."""
+        return (
+            f'<!DOCTYPE html>\n<html lang="{self.site.lang}">\n<head>\n'
+            f'<meta charset="{self.site.charset}">\n'
+            f"<title>{attr(title or self.lab['org'])}</title>\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+            '<link rel="stylesheet" href="/css/tilda-grid-3.0.min.css" type="text/css">\n'
+            '<link rel="stylesheet" href="/css/tilda-blocks-page1.min.css" type="text/css">\n'
+            '<script src="/js/tilda-scripts-3.0.min.js"></script>\n'
+            "</head>\n"
+        )
+
+    def record(self, inner: str, kind: int, col: int = 8) -> str:
+        """One t-rec record: t-container > t-col > inner."""
+        self._rec += 1
+        rec_id = 100000 + key_of(self.site.lang, kind, self._rec) % 900000
+        return (
+            f'<div id="rec{rec_id}" class="t-rec t-rec_pt_30 t-rec_pb_30" '
+            f'data-record-type="{kind}">\n<div class="t-container">\n'
+            f'<div class="t-col t-col_{col} t-prefix_{(12 - col) // 2}">\n'
+            f"{inner}</div>\n</div>\n</div>\n"
+        )
+
+    def page(self, title: str, main: str, latest: Sequence[MirrorArticle], crumbs: list) -> str:
+        """Menu record, the page's records, footer record; no separate latest block."""
+        return self.head(title) + self.body_open() + self.header() + main + self.footer()
+
+    def body_open(self) -> str:
+        return (
+            '<body class="t-body" style="margin:0;">\n'
+            '<div id="allrecords" class="t-records" data-tilda-project-id="2417">\n'
+        )
+
+    def header(self) -> str:
+        links = "".join(
+            f'<a class="t-menu__link-item" href="{h}">{esc(t)}</a>\n' for h, t in self.menu_items()
+        )
+        links += (
+            f'<a class="t-menu__link-item" href="{attr(self.site.alternate_url)}">'
+            f"{esc(self.lab['switch'])}</a>\n"
+        )
+        return self.record(f'<div class="t-menu">\n{links}</div>\n', 456, 12)
+
+    def latest(self, items: Sequence[MirrorArticle]) -> str:
+        """The 'Other news' record of cards."""
+        cards = "".join(
+            f'<div class="t-card"><a href="{a.path}">'
+            f'<div class="t-card__title">{esc(a.title)}</div>'
+            f'<div class="t-card__descr">{dotted(a.published)}</div></a></div>\n'
+            for a in items
+        )
+        return self.record(
+            f'<div class="t-title t-title_xs">{esc(self.tl["other"])}</div>\n'
+            f'<div class="t-cards">\n{cards}</div>\n',
+            777,
+            12,
+        )
+
+    def breadcrumbs(self, trail: list) -> str:
+        return ""
+
+    def footer(self) -> str:
+        inner = (
+            f'<div class="t-text t-text_xs">{esc(self.lab["address"])}<br />'
+            f"{esc(self.lab['copyright'])}</div>\n"
+        )
+        return self.record(inner, 420, 12) + f"</div>\n{COUNTER_SCRIPT}\n</body>\n</html>\n"
+
+    def text_html(self, article: MirrorArticle) -> str:
+        """Every paragraph in one div, joined with <br /><br />; Tilda's inline styles."""
+        paras = [
+            p.replace("<b>", '<span style="font-weight: 600;">')
+            .replace("</b>", "</span>")
+            .replace("<a href=", '<a style="color:#ff8562 !important;" href=')
+            .replace("<br>", "<br />")
+            for p in paragraph_html(article)
+        ]
+        return f'<div class="t-text t-text_md" field="text">{"<br /><br />".join(paras)}</div>\n'
+
+    def article(self, article: MirrorArticle, latest: Sequence[MirrorArticle]) -> str:
+        records = [
+            self.record(
+                f'<div class="t-descr t-descr_xs" field="descr">{dotted(article.published)}'
+                "</div>\n",
+                60,
+            ),
+            self.record(
+                f'<div class="t-title t-title_xl" field="title">{esc(article.title)}</div>\n', 30
+            ),
+            self.record(self.text_html(article), 106),
+        ]
+        for src, cap in article.images:
+            records.append(
+                f'<div class="t-rec"><img class="t-img" data-original="{src}" '
+                f'src="{TILDA_PIXEL}"><div class="t-text t-text_xs" field="imgtext">'
+                f"{esc(cap)}</div></div>\n"
+            )
+        if article.attachments:
+            files = "".join(
+                f'<a class="t-file" href="{h}">{esc(t)}</a><br />\n' for h, t in article.attachments
+            )
+            records.append(
+                self.record(
+                    f'<div class="t-text t-text_sm">{esc(self.lab["files"])}<br />\n{files}'
+                    "</div>\n",
+                    107,
+                )
+            )
+        records.append(self.latest(latest))
+        records.append(
+            self.record(
+                f'<a href="/news/{article.section}/" class="t-btn"><table><tr><td>'
+                f"{esc(self.tl['back'])}</td></tr></table></a>\n",
+                191,
+            )
+        )
+        main = "".join(records)
+        return self.page(article.title, main, latest, [])
+
+    def listing(
+        self,
+        heading: str,
+        section: str | None,
+        items: Sequence[MirrorArticle],
+        page: int,
+        pages: int,
+        latest: Sequence[MirrorArticle],
+    ) -> str:
+        posts = "".join(
+            f'<div class="t-feed__post"><a href="{a.path}" class="t-feed__link">'
+            f'<div class="t-feed__title">{esc(a.title)}</div></a>'
+            f'<div class="t-feed__descr">{esc(a.lead)}</div>'
+            f'<div class="t-feed__date">{dotted(a.published)}</div></div>\n'
+            for a in items
+        )
+        pager = self.pager(page, pages) if section else ""
+        main = self.record(
+            f'<div class="t-title t-title_lg" field="title">{esc(heading)}</div>\n', 30
+        ) + self.record(f'<div class="t-feed">\n{posts}</div>\n{pager}', 930, 12)
+        return self.page(heading, main, latest, [])
+
+    def pager(self, page: int, pages: int) -> str:
+        """Plain '?PAGEN_1=n' links, the current page as <span>, then an arrow."""
+        out = []
+        for num in page_window(page, pages):
+            if num is None:
+                out.append("<span>…</span>")
+            elif num == page:
+                out.append(f"<span>{num}</span>")
+            else:
+                out.append(f'<a href="?PAGEN_1={num}">{num}</a>')
+        if page < pages:
+            out.append(f'<a href="?PAGEN_1={page + 1}">{self.tl["next"]}</a>')
+        return f'<div class="t-feed__pages">{" ".join(out)}</div>\n'
+
+    def not_found(self, latest: Sequence[MirrorArticle]) -> str:
+        main = self.record(
+            f'<div class="t-title t-title_xl">{esc(self.lab["not_found"])}</div>\n'
+            f'<div class="t-text t-text_md">{esc(self.lab["not_found_text"])}</div>\n',
+            30,
+        )
+        return self.page(self.lab["not_found"], main, latest, [])
+
+    def news_index(self, latest: Sequence[MirrorArticle]) -> str:
+        links = "".join(
+            f'<a href="/news/{s}/">{esc(SECTION_TITLES[s][self.site.lang])}</a><br />\n'
+            for s in SECTIONS
+        )
+        main = self.record(
+            f'<div class="t-title t-title_xl">{esc(self.lab["news"])}</div>\n'
+            f'<div class="t-text t-text_md">\n{links}</div>\n',
+            30,
+        )
+        return self.page(self.lab["news"], main, latest, [])
+
+
+_CLASSES["tilda"] = TildaTemplate

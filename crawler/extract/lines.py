@@ -1,0 +1,61 @@
+"""Whole lines that are not article text: navigation phrases, furniture, title lines.
+
+Shared by extraction (which drops them from the container it reads) and the
+boilerplate pipeline (which drops whatever extraction let through). A line is dropped
+whole or kept whole: a phrase inside a sentence is never cut out of it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from crawler.extract.dates import date_only, find_dates
+from crawler.extract.text import comparable, join_paragraphs, split_paragraphs
+from crawler.sites import SiteProfile
+
+Phrases = frozenset[str] | set[str]
+Furniture = re.Pattern[str] | None
+
+
+def is_boilerplate_line(
+    line: str, title: str | None, phrases: Phrases, furniture: Furniture = None
+) -> bool:
+    """A navigation phrase, page furniture (a view counter), a bare date, the title, or
+    the title followed by its date."""
+    key = comparable(line)
+    if not key or key in phrases or date_only(line):
+        return True
+    if furniture is not None and furniture.fullmatch(line.strip()):
+        return True
+    if title:
+        title_key = comparable(title)
+        if key == title_key:
+            return True
+        dates = find_dates(line)
+        if dates and comparable(line[: dates[-1].start]) == title_key:
+            return not comparable(line[dates[-1].end :])
+    return False
+
+
+def strip_boilerplate(
+    body: str, title: str | None, phrases: Phrases, furniture: Furniture = None
+) -> str:
+    """The body without its boilerplate lines, paragraphs otherwise untouched."""
+    kept = [
+        p for p in split_paragraphs(body)
+        if not is_boilerplate_line(p, title, phrases, furniture)
+    ]
+    return join_paragraphs(kept)
+
+
+def furniture_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive regex for a profile's whole-line furniture patterns."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+@lru_cache(maxsize=16)
+def profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """A profile's navigation phrases (comparable form) and furniture regex, built once."""
+    phrases = frozenset(comparable(p) for p in profile.navigation_phrases)
+    return phrases, furniture_pattern(profile.furniture_lines)
