@@ -28,7 +28,8 @@ def test_known_formats_read_day_first(raw: str) -> None:
     "raw",
     ["From 22 to 26 April 2024", "July 1-2, 2020", "с 22 по 26 апреля 2024 года",
      "today", "сегодня", "yesterday", "April", "", "   ", "32.13.2020", "10.07.1890",
-     "no date at all", "3.14.15", "07/32/2020", "version 1.2.3"],
+     "no date at all", "3.14.15", "07/32/2020", "version 1.2.3", "22 - 26 April 2024",
+     "22–26 апреля 2024 года"],
 )
 def test_ranges_relative_words_and_nonsense_are_never_dates(raw: str) -> None:
     assert parse_date(raw) is None
@@ -47,3 +48,16 @@ def test_date_only_accepts_a_date_line_not_a_sentence() -> None:
     assert date_only(" 10.07.2020 ") is not None
     assert date_only("Опубликовано: 10 июля 2020 г., 14:35") is not None
     assert date_only("The summit was held on 10 July 2020 in Minsk") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Fri, 07/10/2020 - 14:35", date(2020, 7, 10)),  # only a Friday as 10 July
+        ("Пт, 10.07.2020 - 14:35", date(2020, 7, 10)),  # a time after a dash is no range
+        ("04/22/2024", date(2024, 4, 22)),  # month 22 does not exist: one reading only
+        ("07/10/2020", date(2020, 10, 7)),  # ambiguous: day first, as the site writes
+    ],
+)
+def test_numeric_dates_read_month_first_only_when_nothing_else_fits(raw: str, expected) -> None:
+    assert parse_date(raw) == expected

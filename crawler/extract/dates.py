@@ -66,7 +66,12 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 _RANGE_BEFORE = re.compile(
     r"(?:\d{1,2}\s*(?:-|–|—|to|and|till|until|по|до|и)\s*|\d{4}\s*(?:-|–|—)\s*)$", re.IGNORECASE
 )
-_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|till|until|по|до)\s*\d", re.IGNORECASE)
+# ...but "10.07.2020 - 14:35" is a date and its time, not a range.
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|till|until|по|до)\s*\d{1,2}(?![\d:])", re.IGNORECASE)
+
+_RANGE_ANYWHERE = re.compile(
+    r"\d{1,2}\s*(?:-|–|—|to|till|until|по|до|and|и)\s*\d{1,2}(?![\d:])", re.IGNORECASE
+)
 
 MIN_YEAR = 1990
 
@@ -90,7 +95,10 @@ def _valid(year: int, month: int, day: int) -> date | None:
     return value if MIN_YEAR <= year <= latest else None
 
 
-def _from_match(match: re.Match[str]) -> date | None:
+def _from_match(match: re.Match[str], weekday: int | None = None) -> date | None:
+    """The date a pattern matched: day first, as the site writes it. A numeric date that
+    only reads month first (07/22/2020), or whose weekday says so ('Fri, 07/10/2020' is
+    a Friday only as 10 July), is read month first: one reading, not a guess."""
     parts = match.groupdict()
     month = MONTHS.get(parts["mname"].lower().rstrip(".")) if parts.get("mname") else None
     if month is None and parts.get("month"):
@@ -98,7 +106,35 @@ def _from_match(match: re.Match[str]) -> date | None:
     if month is None:
         return None
     year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["yy"])
-    return _valid(year, month, int(parts["day"]))
+    day_first = _valid(year, month, int(parts["day"]))
+    if parts.get("mname") or "/" not in match.group(0):
+        return day_first  # only slashes are ever written month first
+    month_first = _valid(year, int(parts["day"]), month)
+    if day_first is None or (
+        weekday is not None and month_first is not None
+        and day_first.weekday() != weekday == month_first.weekday()
+    ):
+        return month_first
+    return day_first
+
+
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate([
+        ("monday", "mon", "понедельник", "пн"), ("tuesday", "tue", "вторник", "вт"),
+        ("wednesday", "wed", "среда", "ср"), ("thursday", "thu", "четверг", "чт"),
+        ("friday", "fri", "пятница", "пт"), ("saturday", "sat", "суббота", "сб"),
+        ("sunday", "sun", "воскресенье", "вс"),
+    ])
+    for name in names
+}
+_WEEKDAY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?,?\s*$")
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday named right before a date ('Fri, 07/10/2020'), if any."""
+    found = _WEEKDAY_BEFORE.search(text[max(0, start - 14) : start])
+    return WEEKDAYS.get(found.group(1).lower()) if found else None
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -114,7 +150,7 @@ def find_dates(text: str) -> list[DateMatch]:
                 continue
             if _RANGE_AFTER.search(text[end : end + 8]):
                 continue
-            value = _from_match(match)
+            value = _from_match(match, _weekday_before(text, start))
             if value is not None:
                 taken.append((start, end))
                 found.append(DateMatch(start, end, match.group(0).strip(), value))
@@ -152,6 +188,8 @@ def parse_date(raw: str | None, languages: tuple[str, ...] = ("en", "ru")) -> da
         return matches[0].value
     if not re.search(r"[^\W\d_]{3}", text):
         return None  # all numeric shapes are read above; dateparser would swap day and month
+    if _RANGE_ANYWHERE.search(text):
+        return None  # "22 - 26 April 2024": dateparser would take the range's first day
     return _dateparser(text[:200], tuple(languages))
 
 
