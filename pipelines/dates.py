@@ -11,7 +11,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from crawler.extract.dates import parse_date
+from crawler.extract.dates import parse_date, readings
 from crawler.sites import get_profile
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,8 @@ class DatesPipeline:
         languages = get_profile(item["lang"]).dateparser_languages
         article = parse_date(item.get("date_raw"), languages)
         listing = parse_date(item.get("listing_date_raw"), languages)
+        if article and article in readings(item.get("listing_date_raw"), languages):
+            listing = article  # 07/10/2020 on the listing, 10 July 2020 on the page: they agree
         item["listing_date"] = listing.isoformat() if listing else None
         if article:
             item["published"] = article.isoformat()

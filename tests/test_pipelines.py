@@ -90,6 +90,16 @@ def test_dates_article_date_wins_and_mismatch_is_flagged(crawler: SimpleNamespac
     assert crawler.stats.get_value("dates/listing_mismatch") == 1
 
 
+def test_dates_an_ambiguous_listing_date_agreeing_with_the_article_is_no_mismatch(
+    crawler: SimpleNamespace,
+) -> None:
+    out = DatesPipeline(crawler).process_item(
+        item(date_raw="Fri, 07/10/2020", listing_date_raw="07/10/2020")
+    )
+    assert out["published"] == "2020-07-10" and out["listing_date"] == "2020-07-10"
+    assert "date_mismatch" not in out["flags"]
+
+
 def test_dates_fall_back_to_the_listing(crawler: SimpleNamespace) -> None:
     out = DatesPipeline(crawler).process_item(
         item(date_raw=None, date_source=None, listing_date_raw="10 июля 2020 г.", lang="ru")

@@ -131,10 +131,13 @@ WEEKDAYS = {
 _WEEKDAY_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?,?\s*$")
 
 
-def _weekday_before(text: str, start: int) -> int | None:
-    """The weekday named right before a date ('Fri, 07/10/2020'), if any."""
-    found = _WEEKDAY_BEFORE.search(text[max(0, start - 14) : start])
-    return WEEKDAYS.get(found.group(1).lower()) if found else None
+def _weekday_before(text: str, start: int) -> tuple[int | None, int]:
+    """The weekday named right before a date ('Fri, 07/10/2020') and where it starts; the
+    date's raw text keeps it, so reading the raw text again gives the same date."""
+    window = max(0, start - 14)
+    found = _WEEKDAY_BEFORE.search(text[window:start])
+    weekday = WEEKDAYS.get(found.group(1).lower()) if found else None
+    return (weekday, window + found.start(1)) if found and weekday is not None else (None, start)
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -150,10 +153,11 @@ def find_dates(text: str) -> list[DateMatch]:
                 continue
             if _RANGE_AFTER.search(text[end : end + 8]):
                 continue
-            value = _from_match(match, _weekday_before(text, start))
+            weekday, raw_start = _weekday_before(text, start)
+            value = _from_match(match, weekday)
             if value is not None:
                 taken.append((start, end))
-                found.append(DateMatch(start, end, match.group(0).strip(), value))
+                found.append(DateMatch(start, end, text[raw_start:end].strip(), value))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -211,3 +215,24 @@ def _dateparser(text: str, languages: tuple[str, ...]) -> date | None:
     if parsed is None:
         return None
     return _valid(parsed.year, parsed.month, parsed.day)
+
+
+_SLASHED = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+
+
+def readings(raw: str | None, languages: tuple[str, ...] = ("en", "ru")) -> set[date]:
+    """Every date `raw` can mean: two for an ambiguous slash date (07/10/2020), else one.
+
+    A listing that writes 07/10/2020 next to an article dated 10 July 2020 agrees with it;
+    the dates pipeline uses this to cross-check, never to pick a date on its own.
+    """
+    value = parse_date(raw, languages)
+    found = {value} if value else set()
+    match = _SLASHED.search(raw or "")
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        for day, month in ((first, second), (second, first)):
+            other = _valid(year, month, day)
+            if other:
+                found.add(other)
+    return found

@@ -258,6 +258,9 @@ def news_lists(
     return [el for el in found if not any(a in found_set for a in ancestors(el))]
 
 
+MAX_DATED_ITEM_CHARS = 1000
+
+
 def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[etree._Element]:
     """Lists whose items each carry a date line of their own, even without links."""
     from crawler.extract.dates import date_only
@@ -274,8 +277,10 @@ def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[e
         if len(texty) < 2:
             continue
         with_date = [c for c in texty if c not in dated and any(d in dated for d in c.iter())]
-        short = statistics.median(len(text_of(c)) for c in texty) <= 1000
-        if len(with_date) >= 2 and len(with_date) / len(texty) >= 0.5 and short:
+        if len(with_date) < 2 or len(with_date) / len(texty) < 0.5:
+            continue
+        # Each dated item is short: an article's meta line beside its long text is not a list.
+        if max(len(text_of(c)) for c in with_date) <= MAX_DATED_ITEM_CHARS:
             found.append(el)
     return found
 

@@ -6,8 +6,10 @@ from crawler.mirror.templates.agency import AgencyTemplate
 from crawler.mirror.templates.base import SiteInfo, _Template
 from crawler.mirror.templates.bitrix import BitrixTemplate
 from crawler.mirror.templates.cards import CardsTemplate
+from crawler.mirror.templates.drupal import DrupalTemplate
 from crawler.mirror.templates.flat import FlatTemplate
 from crawler.mirror.templates.gov import GovTemplate
+from crawler.mirror.templates.joomla import JoomlaTemplate
 from crawler.mirror.templates.legacy import LegacyTemplate
 from crawler.mirror.templates.modern import ModernTemplate
 from crawler.mirror.templates.portal import PortalTemplate
@@ -27,6 +29,8 @@ _CLASSES: dict[str, type[_Template]] = {
     "wp": WpTemplate,
     "agency": AgencyTemplate,
     "tilda": TildaTemplate,
+    "joomla": JoomlaTemplate,
+    "drupal": DrupalTemplate,
 }
 TEMPLATES = tuple(_CLASSES)
 
