@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.extract.dates import parse_date
+from crawler.extract.dates import parse_date, readings
 from crawler.extract.listing import extract_listing
 from crawler.sites import get_profile
 
@@ -26,7 +27,9 @@ def test_listing_gives_each_article_with_date_and_lead(name: str) -> None:
     got = {urlsplit(e.url).path: e for e in listed if urlsplit(e.url).path in wanted}
     assert list(got) == [e["path"] for e in expected["entries"]]  # all of them, in order
     for path, entry in got.items():
-        assert str(parse_date(entry.date_raw)) == wanted[path]["published"]
+        # An ambiguous 04/08/2022 has two readings; the dates pipeline keeps the one the
+        # article page confirms.
+        assert date.fromisoformat(wanted[path]["published"]) in readings(entry.date_raw)
         assert entry.lead == wanted[path]["lead"]
     assert 3 in page.pages  # the next page is linked (page 1 carries no parameter)
 

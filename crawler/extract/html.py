@@ -288,8 +288,10 @@ def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[e
 def caption_after(img: etree._Element) -> etree._Element | None:
     """Short inline text right after an image (`<img><br><em>Caption</em>`), or an element
     marked as a caption after it (or after the `<picture>` or link around it)."""
-    holder = img
-    while holder.getnext() is None and tag(holder.getparent()) in ("picture", "source", "a"):
+    holder = img  # climb out of wrappers that hold the image alone (<picture>, <a>, <div>)
+    while holder.getnext() is None and holder.getparent() is not None and (
+        tag(holder.getparent()) in ("picture", "source", "a") or not text_of(holder.getparent())
+    ):
         holder = holder.getparent()
     sibling = holder.getnext()
     while sibling is not None and tag(sibling) == "br":
