@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -34,10 +34,10 @@ from crawler.extract.html import (
     tag,
     text_of,
 )
-from crawler.extract.lines import is_boilerplate_line, profile_lines
+from crawler.extract.lines import date_after_title, is_boilerplate_line, profile_lines
 from crawler.extract.text import clean_line, comparable, join_paragraphs
-from crawler.extract.urls import absolute, canonical_path, host_aliases
-from crawler.sites import SiteProfile
+from crawler.extract.urls import absolute, canonical_path, canonical_url, host_aliases
+from crawler.sites import Selectors, SiteProfile
 
 PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
 MIN_BODY_CHARS = 80
@@ -115,8 +115,6 @@ def _prepare(html: str, url: str, profile: SiteProfile) -> _Page:
 
 def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]:
     pattern = article_path_pattern(page.profile.article_path)
-    from crawler.extract.urls import canonical_url
-
     aliases = host_aliases(page.profile.base_url)
     lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases)
     total = len(text_of(page.doc))
@@ -313,11 +311,10 @@ def _date_in_piece(piece: str, title_key: str | None) -> str | None:
     alone = date_only(piece)
     if alone:
         return alone.raw
+    after_title = date_after_title(piece, title_key) if title_key else None
+    if after_title is not None:
+        return after_title.raw
     matches = find_dates(piece)
-    if not matches:
-        return None
-    if title_key and comparable(piece[: matches[-1].start]) == title_key:
-        return matches[-1].raw
     if len(matches) == 1 and _is_byline(piece.strip()) and len(piece.split()) <= 12:
         return matches[0].raw
     return None
@@ -584,10 +581,6 @@ def _looks_not_found(fields: ArticleFields, profile: SiteProfile) -> bool:
 
 def diagnose(html: str, url: str, profile: SiteProfile) -> dict[str, dict[str, str | None]]:
     """What every layer finds for every field, each tried on its own (for `doctor`)."""
-    from dataclasses import replace
-
-    from crawler.sites import Selectors
-
     chosen = extract_article(html, url, profile)
     structural = extract_article(html, url, replace(profile, selectors=Selectors()))
     report: dict[str, dict[str, str | None]] = {}

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from crawler.extract.dates import date_only
 from crawler.extract.text import clean_line
-from crawler.extract.urls import absolute, canonical_path
+from crawler.extract.urls import absolute, canonical_path, canonical_url, on_origin_of, same_site
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav ul ol li dl dt dd table thead tbody"
@@ -200,8 +201,6 @@ def article_links(
     `aliases` are other hosts of the same site (the live host when the crawl runs against
     a mirror): their links are moved onto the page's own origin, never followed off-site.
     """
-    from crawler.extract.urls import canonical_url, on_origin_of, same_site
-
     found = []
     for a in root.iter("a"):
         href = a.get("href")
@@ -263,8 +262,6 @@ MAX_DATED_ITEM_CHARS = 1000
 
 def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[etree._Element]:
     """Lists whose items each carry a date line of their own, even without links."""
-    from crawler.extract.dates import date_only
-
     dated: set[etree._Element] = set()
     for el in root.iter():
         if tag(el) and (el.text or "").strip() and date_only(el.text):

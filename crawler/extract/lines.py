@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from crawler.extract.dates import date_only, find_dates
+from crawler.extract.dates import DateMatch, date_only, find_dates
 from crawler.extract.text import comparable, join_paragraphs, split_paragraphs
 from crawler.sites import SiteProfile
 
@@ -32,10 +32,18 @@ def is_boilerplate_line(
         title_key = comparable(title)
         if key == title_key:
             return True
-        dates = find_dates(line)
-        if dates and comparable(line[: dates[-1].start]) == title_key:
-            return not comparable(line[dates[-1].end :])
+        dated = date_after_title(line, title_key)
+        if dated is not None:
+            return not comparable(line[dated.end :])
     return False
+
+
+def date_after_title(line: str, title_key: str) -> DateMatch | None:
+    """The date of a line that repeats the title and then gives its date, if it is one."""
+    dates = find_dates(line)
+    if dates and comparable(line[: dates[-1].start]) == title_key:
+        return dates[-1]
+    return None
 
 
 def strip_boilerplate(
