@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.queries import DatabaseMissing, article_counts, open_readonly, recent_runs
 
 NAME = "stats"
@@ -19,7 +20,7 @@ RUN_FIELDS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="output/news.db", help="database (default %(default)s)")
+    parser.add_argument("--db", default=DEFAULT_SQLITE_PATH, help="database (default %(default)s)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from pipelines.storage.export import (
     write_jsonl,
     write_parquet,
 )
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.queries import DatabaseMissing, iter_articles, open_readonly
 
 NAME = "export"
@@ -20,7 +21,7 @@ HELP = "export stored articles as csv, jsonl or parquet"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="output/news.db", help="database (default %(default)s)")
+    parser.add_argument("--db", default=DEFAULT_SQLITE_PATH, help="database (default %(default)s)")
     parser.add_argument("--format", choices=FORMATS, default="csv", help="default %(default)s")
     parser.add_argument("--output", help="file to write (default stdout; parquet needs a file)")
     parser.add_argument("--since", help="first publication date, YYYY-MM-DD (inclusive)")

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.queries import DatabaseMissing, open_readonly
 from pipelines.storage.search import search
 
@@ -15,7 +16,7 @@ HELP = "full-text search of stored articles"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", help="words to find (all must match; word forms match)")
-    parser.add_argument("--db", default="output/news.db", help="database (default %(default)s)")
+    parser.add_argument("--db", default=DEFAULT_SQLITE_PATH, help="database (default %(default)s)")
     parser.add_argument("--lang", choices=("en", "ru"))
     parser.add_argument("--limit", type=int, default=20, help="default %(default)s")
     parser.add_argument("--json", action="store_true", help="JSON Lines output")
