@@ -12,7 +12,9 @@ from types import ModuleType
 from crawler.exitcodes import MEANINGS
 
 # Module names in crawler.commands, in the order `newscrawl --help` lists them.
-COMMANDS = ("crawl", "backfill", "demo", "dbstats", "export", "search", "doctor")
+COMMANDS = (
+    "crawl", "backfill", "demo", "dbstats", "export", "search", "doctor", "reextract",
+)
 OPTIONAL = {"doctor"}  # may not be installed yet
 
 

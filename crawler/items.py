@@ -6,7 +6,14 @@ into a column by accident.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
 import scrapy
+
+from crawler.extract.article import ArticleFields
+from crawler.extract.listing import ListingEntry
 
 
 class ArticleItem(scrapy.Item):
@@ -32,3 +39,56 @@ class ArticleItem(scrapy.Item):
     not_found = scrapy.Field()  # the page looked like a soft 404
     gone = scrapy.Field()  # the article answered 410: mark it gone, keep the row
     fetch_error = scrapy.Field()  # why the page could not give an article (HTTP 404...)
+    page = scrapy.Field()  # FetchedPage: the raw page, kept for re-extraction (not a column)
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """An article page exactly as fetched, with what its listing said about it.
+
+    Storage keeps it (compressed), so a parser fix can be applied to the whole archive
+    by `newscrawl reextract` without refetching; the listing's part (section, date,
+    lead) is what the page itself cannot tell.
+    """
+
+    url: str  # where it was fetched from, after redirects
+    fetched_at: str  # UTC, ISO 8601
+    status: int
+    content_type: str | None
+    body: bytes
+    listing: dict[str, Any] = field(default_factory=dict)
+
+
+def listing_record(entry: ListingEntry) -> dict[str, Any]:
+    """The listing's part of an article, as FetchedPage.listing keeps it."""
+    return {
+        "url": entry.url, "section": entry.section, "slug": entry.slug,
+        "title": entry.title, "date_raw": entry.date_raw, "lead": entry.lead,
+    }
+
+
+def article_values(
+    fields: ArticleFields, url: str, lang: str, slug: str, listing: Mapping[str, Any]
+) -> dict[str, Any]:
+    """An article item's fields from what extraction found and what the listing said.
+
+    One place for the crawl and for re-extraction, so both produce the same rows.
+    """
+    return {
+        "url": url,
+        "lang": lang,
+        "section": listing.get("section"),
+        "slug": slug,
+        "title": fields.title,
+        "date_raw": fields.date_raw,
+        "date_source": fields.date_source,
+        "listing_date_raw": listing.get("date_raw"),
+        "summary": listing.get("lead"),
+        "body": fields.body,
+        "body_html": fields.body_html,
+        "images": fields.images,
+        "attachments": fields.attachments,
+        "extraction": fields.layers,
+        "flags": [],
+        "not_found": fields.not_found,
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ from crawler.extract.encoding import decode_html
 from crawler.extract.html import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
-from crawler.items import ArticleItem
+from crawler.items import ArticleItem, FetchedPage, article_values, listing_record
 from crawler.paging import incremental_next
 from crawler.sites import SiteProfile, get_profile
 from crawler.spiders.backfill import BackfillMixin
@@ -194,34 +194,20 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         if problem is not None:
             yield self.rejected_item(entry, problem)
             return
+        page = fetched_page(response, entry)
         try:
             fields = extract_article(text, response.url, self.profile)
         except Exception as error:  # one page extraction chokes on must not end the crawl
             self.logger.exception("Extraction failed on %s", response.url)
-            yield self.rejected_item(entry, f"extraction failed: {type(error).__name__}: {error}")
+            reason = f"extraction failed: {type(error).__name__}: {error}"
+            yield self.rejected_item(entry, reason, page)
             return
         url = self.article_url(response, entry)
         match = self.article_pattern.match(urlsplit(url).path)
         assert match is not None
         self.record_layers(fields.layers, url)
-        yield ArticleItem(
-            url=url,
-            lang=self.lang,
-            section=entry.section,
-            slug=match.group("slug"),
-            title=fields.title,
-            date_raw=fields.date_raw,
-            date_source=fields.date_source,
-            listing_date_raw=entry.date_raw,
-            summary=entry.lead,
-            body=fields.body,
-            body_html=fields.body_html,
-            images=fields.images,
-            attachments=fields.attachments,
-            extraction=fields.layers,
-            flags=[],
-            not_found=fields.not_found,
-        )
+        values = article_values(fields, url, self.lang, match.group("slug"), page.listing)
+        yield ArticleItem(**values, page=page)
 
     def article_url(self, response: Response, entry: ListingEntry) -> str:
         """The row's URL: the configured site's origin with the final page's canonical path.
@@ -235,7 +221,9 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             return entry.url
         return canonical_url(self.base_url + path)
 
-    def rejected_item(self, entry: ListingEntry, reason: str) -> ArticleItem:
+    def rejected_item(
+        self, entry: ListingEntry, reason: str, page: FetchedPage | None = None
+    ) -> ArticleItem:
         """An item that only says why a listed article cannot be stored.
 
         Validation drops it with `reason`, so storage records it in `rejects`: an article
@@ -246,7 +234,7 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         return ArticleItem(
             url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug,
             title=entry.title, listing_date_raw=entry.date_raw, summary=entry.lead,
-            flags=[], fetch_error=reason,
+            flags=[], fetch_error=reason, page=page,
         )
 
     def article_failed(self, failure: Failure) -> Iterator[ArticleItem]:
@@ -324,6 +312,19 @@ def page_problem(response: Response, text: str) -> str | None:
     if not _DOCUMENT_END.search(text) and not response.headers.get("Content-Length"):
         return "truncated page"
     return None
+
+
+def fetched_page(response: Response, entry: ListingEntry) -> FetchedPage:
+    """The response as storage keeps it for re-extraction."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+    return FetchedPage(
+        url=response.url,
+        fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        status=response.status,
+        content_type=content_type,
+        body=response.body,
+        listing=listing_record(entry),
+    )
 
 
 def page_text(response: Response) -> str:

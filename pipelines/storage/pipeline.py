@@ -153,7 +153,16 @@ class StoragePipeline:
             return item
         outcome = self.store.upsert_article(data)
         self.crawler.stats.inc_value(f"storage/articles_{outcome}")
+        self._keep_page(data)
         return item
+
+    def _keep_page(self, data: Mapping[str, Any]) -> None:
+        """Keep the raw page behind an item, stored or rejected, for `newscrawl reextract`."""
+        page = data.get("page")
+        if page is None or self.store is None or not data.get("url"):
+            return
+        if self.store.add_page(data["url"], data.get("lang") or "", page):
+            self.crawler.stats.inc_value("storage/pages_kept")
 
     def item_dropped(
         self, item: Any, response: Any = None, exception: BaseException | None = None,
@@ -167,6 +176,7 @@ class StoragePipeline:
         url = data.get("url") or getattr(response, "url", None)
         self.store.add_reject(url, reason, data)
         self.crawler.stats.inc_value("storage/rejected")
+        self._keep_page(data)
 
 
 def unwritable(path: str, exc: BaseException) -> CloseSpider:

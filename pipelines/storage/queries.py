@@ -66,3 +66,27 @@ def recent_runs(conn: sqlite3.Connection, limit: int = 5) -> list[dict[str, Any]
     cursor = conn.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", (limit,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+#: Columns of a stored page, in the order `iter_latest_pages` yields them.
+PAGE_COLUMNS = (
+    "url", "fetched_url", "fetched_at", "content_type", "lang", "listing", "compression", "html",
+)
+
+
+def count_latest_pages(conn: sqlite3.Connection, lang: str | None = None) -> int:
+    """How many URLs have a stored page (of one language, or all)."""
+    return conn.execute(
+        "SELECT count(DISTINCT url) FROM pages WHERE (:lang IS NULL OR lang = :lang)",
+        {"lang": lang},
+    ).fetchone()[0]
+
+
+def iter_latest_pages(conn: sqlite3.Connection, lang: str | None = None) -> Iterator[tuple]:
+    """The latest stored page of every URL, in fetch order, as PAGE_COLUMNS tuples."""
+    sql = (
+        f"SELECT {', '.join(PAGE_COLUMNS)} FROM pages"
+        " WHERE id IN (SELECT max(id) FROM pages GROUP BY url)"
+        " AND (:lang IS NULL OR lang = :lang) ORDER BY id"
+    )
+    yield from conn.execute(sql, {"lang": lang})

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from pipelines.storage.text import content_hash, search_stems, word_count
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Columns indexed by ``articles_fts`` (order matters: snippet() column 1 is body).
 FTS_COLUMNS = ("title", "body", "search_stems")
@@ -201,7 +201,33 @@ def _backfill_v2(db: Database) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _migrate_1_to_2}
+#: Raw article pages as fetched (zlib-compressed bytes), so extraction can be re-run
+#: over the archive without the network (`newscrawl reextract`).
+_V3_TABLES = """
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    fetched_url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    lang TEXT NOT NULL,
+    listing TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    compression TEXT NOT NULL DEFAULT 'zlib',
+    html BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_pages_url ON pages(url, id);
+"""
+
+
+def _migrate_2_to_3(db: Database) -> None:
+    """Keep every fetched article page, compressed, for re-extraction without refetching."""
+    db.executescript(_V3_TABLES)
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3}
 
 
 def migrate(db: Database) -> int:
