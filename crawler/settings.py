@@ -49,6 +49,10 @@ ITEM_PIPELINES = {
     "pipelines.storage.pipeline.StoragePipeline": 900,  # upsert into SQLite
 }
 
+# --- throughput (what matters on a fast mirror, a cache or a backfill) ---------------------
+CONCURRENT_ITEMS = 16  # one asyncio task per slot per response (scrapy#5182): 100 wastes CPU
+EXTRACT_WORKERS = 1  # processes extracting article pages beside the crawl (0: in the crawl's own)
+
 # --- storage ------------------------------------------------------------------------------
 SQLITE_PATH = "output/news.db"  # the database the crawl writes
 STORAGE_BATCH_SIZE = 200  # rows per transaction at most

@@ -19,11 +19,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
-from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
 from crawler.extract.html import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
+from crawler.extraction_pool import ExtractionPool
 from crawler.items import ArticleItem, FetchedPage, article_values, listing_record
 from crawler.paging import incremental_next
 from crawler.sites import SiteProfile, get_profile
@@ -120,6 +120,19 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         self.article_pattern = article_path_pattern(self.profile.article_path)
         self.requested: set[str] = set()
         self.known: set[str] = set()
+        self._extraction: ExtractionPool | None = None
+
+    @property
+    def extraction(self) -> ExtractionPool:
+        """Where article pages are extracted (worker processes per EXTRACT_WORKERS)."""
+        if self._extraction is None:
+            workers = self.settings.getint("EXTRACT_WORKERS", 0)
+            self._extraction = ExtractionPool(workers, self.lang)
+        return self._extraction
+
+    def closed(self, reason: str) -> None:
+        if self._extraction is not None:
+            self._extraction.close()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.crawl_mode in ("incremental", "backfill"):
@@ -188,7 +201,9 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             if number > page:
                 yield self.listing_request(section, number)
 
-    def parse_article(self, response: Response, entry: ListingEntry) -> Iterator[ArticleItem]:
+    async def parse_article(
+        self, response: Response, entry: ListingEntry
+    ) -> AsyncIterator[ArticleItem]:
         text = page_text(response)
         problem = page_problem(response, text)
         if problem is not None:
@@ -196,7 +211,7 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             return
         page = fetched_page(response, entry)
         try:
-            fields = extract_article(text, response.url, self.profile)
+            fields = await self.extraction.extract(text, response.url)
         except Exception as error:  # one page extraction chokes on must not end the crawl
             self.logger.exception("Extraction failed on %s", response.url)
             reason = f"extraction failed: {type(error).__name__}: {error}"

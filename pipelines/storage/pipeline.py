@@ -3,14 +3,20 @@
 Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
 Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200),
 ``STORAGE_COMMIT_INTERVAL`` (5.0 s), ``STORAGE_LOCK`` (True).
+
+Every database call runs on one writer thread of its own: SQLite releases the GIL
+while it indexes and writes, so full-text indexing and commits use the second core
+instead of blocking the reactor, and one thread keeps the writes in item order.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from scrapy import signals
@@ -53,6 +59,7 @@ class StoragePipeline:
         self.lock: DatabaseLock | None = None
         self.run_id: int | None = None
         self._timer: Any = None
+        self._writer: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StoragePipeline:
@@ -87,15 +94,20 @@ class StoragePipeline:
                 raise CloseSpider("database_locked") from exc
             except OSError as exc:
                 raise unwritable(self.path, exc) from exc
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
         try:
-            self.store = ArticleStore(self.path, self.batch_size, self.commit_interval)
-            self.run_id = self.store.start_run(
+            self.store = self._now(
+                ArticleStore, self.path, self.batch_size, self.commit_interval
+            )
+            self.run_id = self._now(
+                self.store.start_run,
                 mode=getattr(spider, "crawl_mode", "full"),
                 arguments=getattr(spider, "crawl_arguments", None) or {},
                 lang=getattr(spider, "lang", None),
                 sections=getattr(spider, "sections", None),
             )
         except (OSError, sqlite3.Error) as exc:
+            self._stop_writer()
             if self.lock is not None:
                 self.lock.release()
                 self.lock = None
@@ -113,13 +125,32 @@ class StoragePipeline:
             return
         from twisted.internet import task
 
-        self._timer = task.LoopingCall(self.store.commit_if_due)
+        self._timer = task.LoopingCall(self._later, self.store.commit_if_due)
         self._timer.start(max(self.commit_interval, 0.1), now=False)
+
+    # -- the writer thread --------------------------------------------------------------
+
+    def _now(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run on the writer thread and wait: for opening, committing and closing."""
+        assert self._writer is not None
+        return self._writer.submit(call, *args, **kwargs).result()
+
+    def _later(self, call: Callable[..., Any], *args: Any) -> Future:
+        """Queue on the writer thread; a failure is logged (writes stay in order)."""
+        assert self._writer is not None
+        future = self._writer.submit(call, *args)
+        future.add_done_callback(_log_failure)
+        return future
+
+    def _stop_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def close_spider(self, spider: Any = None) -> None:
         """Commit; the run row is completed in spider_closed, which knows the reason."""
         if self.store is not None:
-            self.store.commit()
+            self._now(self.store.commit)
 
     def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
         """Complete the crawl_runs row from the crawl stats, then close and unlock."""
@@ -128,10 +159,11 @@ class StoragePipeline:
         try:
             if self.store is not None:
                 if self.run_id is not None:
-                    self.store.finish_run(self.run_id, self._counters(), reason, None)
-                self.store.close()
+                    self._now(self.store.finish_run, self.run_id, self._counters(), reason)
+                self._now(self.store.close)
         finally:
             self.store = None
+            self._stop_writer()
             if self.lock is not None:
                 self.lock.release()
                 self.lock = None
@@ -142,27 +174,32 @@ class StoragePipeline:
 
     # -- items ------------------------------------------------------------------------
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Upsert the article (or mark it gone) and count the outcome in the stats."""
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
+        """Upsert the article (or mark it gone) on the writer thread; count the outcome."""
         if self.store is None:
             return item
         data = _as_mapping(item)
-        if data.get("gone"):
-            self.store.mark_gone(data["url"])
-            self.crawler.stats.inc_value("storage/articles_gone")
-            return item
-        outcome = self.store.upsert_article(data)
-        self.crawler.stats.inc_value(f"storage/articles_{outcome}")
-        self._keep_page(data)
+        outcome = await asyncio.wrap_future(self._writer.submit(self._write_item, data))
+        for key in outcome:
+            self.crawler.stats.inc_value(key)
         return item
 
-    def _keep_page(self, data: Mapping[str, Any]) -> None:
+    def _write_item(self, data: Mapping[str, Any]) -> list[str]:
+        """The writes for one item (writer thread); the stats keys to count."""
+        assert self.store is not None
+        if data.get("gone"):
+            self.store.mark_gone(data["url"])
+            return ["storage/articles_gone"]
+        outcome = self.store.upsert_article(data)
+        return [f"storage/articles_{outcome}", *self._keep_page(data)]
+
+    def _keep_page(self, data: Mapping[str, Any]) -> list[str]:
         """Keep the raw page behind an item, stored or rejected, for `newscrawl reextract`."""
         page = data.get("page")
         if page is None or self.store is None or not data.get("url"):
-            return
-        if self.store.add_page(data["url"], data.get("lang") or "", page):
-            self.crawler.stats.inc_value("storage/pages_kept")
+            return []
+        added = self.store.add_page(data["url"], data.get("lang") or "", page)
+        return ["storage/pages_kept"] if added else []
 
     def item_dropped(
         self, item: Any, response: Any = None, exception: BaseException | None = None,
@@ -174,9 +211,21 @@ class StoragePipeline:
         data = _as_mapping(item)
         reason = str(exception) if exception is not None else "dropped"
         url = data.get("url") or getattr(response, "url", None)
-        self.store.add_reject(url, reason, data)
+        written = asyncio.wrap_future(self._later(self._write_reject, url, reason, data))
+        written.add_done_callback(self._count)  # back on the reactor thread
         self.crawler.stats.inc_value("storage/rejected")
-        self._keep_page(data)
+
+    def _write_reject(
+        self, url: str | None, reason: str, data: Mapping[str, Any]
+    ) -> list[str]:
+        assert self.store is not None
+        self.store.add_reject(url, reason, data)
+        return self._keep_page(data)
+
+    def _count(self, written: asyncio.Future) -> None:
+        if not written.cancelled() and written.exception() is None:
+            for key in written.result():
+                self.crawler.stats.inc_value(key)
 
 
 def unwritable(path: str, exc: BaseException) -> CloseSpider:
@@ -185,6 +234,12 @@ def unwritable(path: str, exc: BaseException) -> CloseSpider:
     logger.error("Cannot write to the database %s (%s: %s); nothing was crawled",
                  path, type(exc).__name__, exc)
     return CloseSpider("storage_failed")
+
+
+def _log_failure(future: Future) -> None:
+    error = future.exception()
+    if error is not None:
+        logger.error("Database write failed: %s: %s", type(error).__name__, error)
 
 
 def _as_mapping(item: Any) -> Mapping[str, Any]:

@@ -58,7 +58,9 @@ def test_migration_from_v1_keeps_rows_and_builds_fts(tmp_path: Path) -> None:
         assert en["summary"] == "Lead" and en["last_seen"] == "2023-05-03T00:00:00Z"
         assert en["status"] == "live" and en["updated"] == en["first_seen"]
         assert en["content_hash"] and en["word_count"] == 4
-        for table in ("article_versions", "images", "attachments", "rejects", "crawl_runs"):
+        for table in (
+            "article_versions", "images", "attachments", "rejects", "crawl_runs", "pages",
+        ):
             assert store.db[table].exists()
         assert store.db["articles"].detect_fts() == "articles_fts"
         assert [r["lang"] for r in search(store.db, "учениях")] == ["ru"]
@@ -66,6 +68,23 @@ def test_migration_from_v1_keeps_rows_and_builds_fts(tmp_path: Path) -> None:
         # An unchanged re-crawl of a migrated row is recognised as unchanged.
         item = {k: rows[1][k] for k in schema.ARTICLE_V1_COLUMNS}
         assert store.upsert_article(item) == "unchanged"
+    finally:
+        store.close()
+
+
+def test_migration_from_v2_adds_pages_and_keeps_rows(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    _v1_database(path)
+    db = Database(schema.connect(str(path)))
+    with db.atomic():  # a database as version 2 of the code left it
+        schema.MIGRATIONS[2](db)
+        db.execute("PRAGMA user_version = 2")
+    db.close()
+    store = ArticleStore(path)
+    try:
+        assert store.migrated_from == 2
+        assert store.db["pages"].exists() and store.db["articles"].count == 2
+        assert store.db["articles"].detect_fts() == "articles_fts"
     finally:
         store.close()
 

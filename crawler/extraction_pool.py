@@ -1,0 +1,69 @@
+"""Article extraction in worker processes, so that a crawl uses more than one core.
+
+Scrapy does all its work on one thread; extraction (parsing the page, the structural
+rules) is pure CPU work that needs nothing from it. Sent to a worker process, it runs
+on the second core while the reactor goes on downloading. With `EXTRACT_WORKERS = 0`,
+or if a worker dies, extraction runs in the crawl's own process, as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from crawler.extract.article import ArticleFields, extract_article
+from crawler.sites import get_profile
+
+logger = logging.getLogger(__name__)
+
+
+def extract_for(html: str, url: str, lang: str) -> ArticleFields:
+    """extract_article with the language's profile (what a worker is sent)."""
+    return extract_article(html, url, get_profile(lang))
+
+
+def _ignore_stop_signals() -> None:
+    """Workers leave stopping to the crawl: a Ctrl-C or a systemd SIGTERM sent to the
+    whole group must not kill them under a page in flight, the crawl shuts them down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+class ExtractionPool:
+    """`extract(html, url)` off the reactor's core; started at the first page, not before
+    (an incremental run that finds nothing new never pays for a worker)."""
+
+    def __init__(self, workers: int, lang: str) -> None:
+        self.workers = max(0, workers)
+        self.lang = lang
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def extract(self, html: str, url: str) -> ArticleFields:
+        if self.workers == 0:
+            return extract_for(html, url, self.lang)
+        try:
+            future = self._started().submit(extract_for, html, url, self.lang)
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:
+            logger.warning("An extraction worker died; extracting in the crawl process from now on")
+            self.close()
+            self.workers = 0
+            return extract_for(html, url, self.lang)
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["crawler.extraction_pool"])
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_ignore_stop_signals
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
