@@ -35,6 +35,8 @@ def exit_status(stats: Mapping[str, Any]) -> int:
         return INTERRUPTED
     if stats.get("health/failed"):
         return HEALTH_FAILED
-    if stats.get("log_count/ERROR") or (reason and reason != "finished"):
+    if stats.get("log_count/ERROR") or stats.get("storage/failed") or (
+        reason and reason != "finished"
+    ):
         return ERRORS
     return SUCCESS

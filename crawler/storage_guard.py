@@ -20,6 +20,10 @@ logger = logging.getLogger(__name__)
 
 REASON = "storage_failed"
 
+#: Signal the storage pipeline sends for a failed write outside an item (a timed commit,
+#: a reject, the last commit at close), with `error` and `closing` (already closing).
+storage_failed = object()
+
 
 class StorageGuard:
     """On a sqlite3 error from a pipeline: one clear message, then close the spider."""
@@ -28,14 +32,18 @@ class StorageGuard:
         self.crawler = crawler
         self.tripped = False
         crawler.signals.connect(self.item_error, signal=signals.item_error)
+        crawler.signals.connect(self.write_failed, signal=storage_failed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorageGuard:
         return cls(crawler)
 
     def item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
-        error = failure.value
-        if self.tripped or not isinstance(error, sqlite3.Error):
+        if isinstance(failure.value, sqlite3.Error):
+            self.write_failed(failure.value)
+
+    def write_failed(self, error: BaseException, closing: bool = False) -> None:
+        if self.tripped:
             return
         self.tripped = True
         path = self.crawler.settings.get("SQLITE_PATH")
@@ -46,5 +54,5 @@ class StorageGuard:
         )
         self.crawler.stats.set_value("storage/failed", f"{type(error).__name__}: {error}")
         engine = self.crawler.engine
-        if engine is not None and engine.spider is not None:
+        if not closing and engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason=REASON))

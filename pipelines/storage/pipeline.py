@@ -22,6 +22,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
+from crawler.storage_guard import storage_failed
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.store import ArticleStore
@@ -60,6 +61,7 @@ class StoragePipeline:
         self.run_id: int | None = None
         self._timer: Any = None
         self._writer: ThreadPoolExecutor | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StoragePipeline:
@@ -95,6 +97,7 @@ class StoragePipeline:
             except OSError as exc:
                 raise unwritable(self.path, exc) from exc
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
+        self._loop = _running_loop()
         try:
             self.store = self._now(
                 ArticleStore, self.path, self.batch_size, self.commit_interval
@@ -136,11 +139,21 @@ class StoragePipeline:
         return self._writer.submit(call, *args, **kwargs).result()
 
     def _later(self, call: Callable[..., Any], *args: Any) -> Future:
-        """Queue on the writer thread; a failure is logged (writes stay in order)."""
+        """Queue on the writer thread (writes stay in order); a failure is reported."""
         assert self._writer is not None
         future = self._writer.submit(call, *args)
-        future.add_done_callback(_log_failure)
+        future.add_done_callback(self._report_from_writer)
         return future
+
+    def _report_from_writer(self, future: Future) -> None:
+        error = future.exception()
+        if error is not None and self._loop is not None:
+            self._loop.call_soon_threadsafe(self._report, error)
+
+    def _report(self, error: BaseException, closing: bool = False) -> None:
+        """A failed write that is not an item's: the storage guard stops the crawl."""
+        logger.error("Database write failed: %s: %s", type(error).__name__, error)
+        self.crawler.signals.send_catch_log(storage_failed, error=error, closing=closing)
 
     def _stop_writer(self) -> None:
         if self._writer is not None:
@@ -150,7 +163,10 @@ class StoragePipeline:
     def close_spider(self, spider: Any = None) -> None:
         """Commit; the run row is completed in spider_closed, which knows the reason."""
         if self.store is not None:
-            self._now(self.store.commit)
+            try:
+                self._now(self.store.commit)
+            except (sqlite3.Error, OSError) as error:  # the last batch: report, then close
+                self._report(error, closing=True)
 
     def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
         """Complete the crawl_runs row from the crawl stats, then close and unlock."""
@@ -236,10 +252,12 @@ def unwritable(path: str, exc: BaseException) -> CloseSpider:
     return CloseSpider("storage_failed")
 
 
-def _log_failure(future: Future) -> None:
-    error = future.exception()
-    if error is not None:
-        logger.error("Database write failed: %s: %s", type(error).__name__, error)
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The reactor's asyncio loop, to hand writer-thread failures back to it."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _as_mapping(item: Any) -> Mapping[str, Any]:

@@ -107,7 +107,8 @@ def test_full_disk_stops_the_crawl_with_a_clear_error(
     text = result.stderr
     assert result.returncode != SUCCESS
     assert "Cannot write to the database" in text
-    assert stats_of(text)["finish_reason"] == "storage_failed"
+    # The failed write may be an item's, a timed commit or the last commit at close.
+    assert "disk I/O error" in stats_of(text)["storage/failed"]
     assert_consistent(db)
     after = by_path(db)  # last_seen bumps committed before the failure are fine
     content = ("title", "published", "body", "body_html", "content_hash", "status")
