@@ -9,9 +9,13 @@ or if a worker dies, extraction runs in the crawl's own process, as before.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,11 +30,24 @@ def extract_for(html: str, url: str, lang: str) -> ArticleFields:
     return extract_article(html, url, get_profile(lang))
 
 
-def _ignore_stop_signals() -> None:
-    """Workers leave stopping to the crawl: a Ctrl-C or a systemd SIGTERM sent to the
-    whole group must not kill them under a page in flight, the crawl shuts them down."""
+def _worker_setup(parent: int) -> None:
+    """Workers leave stopping to the crawl, and never outlive it.
+
+    A Ctrl-C or a systemd SIGTERM sent to the whole group must not kill a worker under a
+    page in flight: the crawl shuts its workers down itself. A crawl killed outright
+    (SIGKILL, OOM) cannot, so on Linux the kernel kills the worker with it; an orphan
+    would hold the crawl's stderr open and keep its scheduler waiting forever.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the crawl died before prctl took effect
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class ExtractionPool:
@@ -56,10 +73,11 @@ class ExtractionPool:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["crawler.extraction_pool"])
+            # spawn: a fresh interpreter, safe beside the reactor's threads (fork is not),
+            # and a direct child of the crawl, so that it dies with it (_worker_setup).
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_ignore_stop_signals
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_setup, initargs=(os.getpid(),),
             )
         return self._pool
 
