@@ -35,6 +35,7 @@ demo: $(STAMP)
 	$(BIN)/newscrawl demo
 
 bench: $(STAMP)
+	$(BIN)/python bench/bench_crawl.py
 	$(BIN)/python bench/bench_storage.py
 	$(BIN)/python bench/bench_incremental.py
 
