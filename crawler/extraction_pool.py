@@ -16,18 +16,27 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from crawler.extract.article import ArticleFields, extract_article
+from crawler.extract.listing import ListingPage, extract_listing
 from crawler.sites import get_profile
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def extract_for(html: str, url: str, lang: str) -> ArticleFields:
     """extract_article with the language's profile (what a worker is sent)."""
     return extract_article(html, url, get_profile(lang))
+
+
+def listing_for(html: str, url: str, lang: str) -> ListingPage:
+    """extract_listing with the language's profile (what a worker is sent)."""
+    return extract_listing(html, url, get_profile(lang))
 
 
 def _worker_setup(parent: int) -> None:
@@ -51,8 +60,7 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class ExtractionPool:
-    """`extract(html, url)` off the reactor's core; started at the first page, not before
-    (an incremental run that finds nothing new never pays for a worker)."""
+    """Extraction off the reactor's core; the workers start at the first article page."""
 
     def __init__(self, workers: int, lang: str) -> None:
         self.workers = max(0, workers)
@@ -60,16 +68,28 @@ class ExtractionPool:
         self._pool: ProcessPoolExecutor | None = None
 
     async def extract(self, html: str, url: str) -> ArticleFields:
+        """What an article page says (crawler.extract.article)."""
+        return await self._run(extract_for, html, url)
+
+    async def listing(self, html: str, url: str) -> ListingPage:
+        """What a listing page offers (crawler.extract.listing); in the crawl's process
+        until an article has started the workers, so a run that finds nothing new
+        (listings only) never starts one."""
+        if self._pool is None:
+            return listing_for(html, url, self.lang)
+        return await self._run(listing_for, html, url)
+
+    async def _run(self, function: Callable[[str, str, str], T], html: str, url: str) -> T:
         if self.workers == 0:
-            return extract_for(html, url, self.lang)
+            return function(html, url, self.lang)
         try:
-            future = self._started().submit(extract_for, html, url, self.lang)
+            future = self._started().submit(function, html, url, self.lang)
             return await asyncio.wrap_future(future)
         except BrokenProcessPool:
             logger.warning("An extraction worker died; extracting in the crawl process from now on")
             self.close()
             self.workers = 0
-            return extract_for(html, url, self.lang)
+            return function(html, url, self.lang)
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -160,10 +160,10 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             priority=-page,  # listings in page order; articles come first
         )
 
-    def parse_listing(
+    async def parse_listing(
         self, response: Response, section: str, page: int, stale: int | None
-    ) -> Iterator[scrapy.Request]:
-        listing = self.listing_of(response)
+    ) -> AsyncIterator[scrapy.Request]:
+        listing = await self.extraction.listing(page_text(response), response.url)
         entries = [e for e in listing.entries if e.section == section]
         fresh = [e for e in entries if e.url not in self.requested]
         self.crawler.stats.inc_value("listing/pages")
@@ -173,7 +173,8 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
                 self.crawler.stats.inc_value("listing/already_stored")
                 continue
             yield self.article_request(entry)
-        yield from self.next_listings(section, page, stale, fresh, listing.pages)
+        for request in self.next_listings(section, page, stale, fresh, listing.pages):
+            yield request
 
     def article_request(self, entry: ListingEntry) -> scrapy.Request:
         """The article page, fetched at the address the listing links to."""
