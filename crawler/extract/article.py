@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from crawler.extract.dates import date_only, find_dates
 from crawler.extract.html import (
     BOILERPLATE_WORDS,
     STRUCTURAL_BOILERPLATE_TAGS,
     Paragraph,
+    Texts,
     ancestors,
     article_path_pattern,
     boilerplate_elements,
@@ -36,7 +39,13 @@ from crawler.extract.html import (
 )
 from crawler.extract.lines import date_after_title, is_boilerplate_line, profile_lines
 from crawler.extract.text import clean_line, comparable, join_paragraphs
-from crawler.extract.urls import absolute, canonical_path, canonical_url, host_aliases
+from crawler.extract.urls import (
+    absolute,
+    canonical_path,
+    canonical_url,
+    host_aliases,
+    split_url,
+)
 from crawler.sites import Selectors, SiteProfile
 
 PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
@@ -73,9 +82,20 @@ class _Page:
     captions: set[etree._Element] = field(default_factory=set)
     order: dict[etree._Element, int] = field(default_factory=dict)
     listing_paths: set[str] = field(default_factory=set)
+    texts: Texts = field(default_factory=Texts)
+    _hidden: set[etree._Element] | None = None
 
     def skip(self, el: etree._Element) -> bool:
         return el in self.excluded
+
+    def inside_excluded(self, el: etree._Element) -> bool:
+        """`is_inside(el, self.excluded)` with one set lookup instead of a walk up the
+        tree; `excluded` is complete before the first question and never changes after."""
+        if self._hidden is None:
+            self._hidden = set()
+            for top in self.excluded:
+                self._hidden.update(top.iter())
+        return el in self._hidden
 
 
 def extract_article(html: str, url: str, profile: SiteProfile) -> ArticleFields:
@@ -110,16 +130,29 @@ def _prepare(html: str, url: str, profile: SiteProfile) -> _Page:
         profile=profile,
         order={el: i for i, el in enumerate(doc.iter())},
         listing_paths=prefixes,
+        texts=Texts(doc),
     )
 
 
 def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]:
     pattern = article_path_pattern(page.profile.article_path)
     aliases = host_aliases(page.profile.base_url)
-    lists = news_lists(page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases)
-    total = len(text_of(page.doc))
-    page.captions = image_captions(page.doc)
-    return set(lists) | boilerplate_elements(page.doc, anchor, total) | page.captions
+    lists = news_lists(
+        page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases, page.texts
+    )
+    total = len(page.texts(page.doc))
+    page.captions = image_captions(page.doc, page.texts)
+    return set(lists) | boilerplate_elements(page.doc, anchor, total, page.texts) | page.captions
+
+
+@lru_cache(maxsize=256)
+def _css(selector: str) -> CSSSelector:
+    """A profile selector compiled to XPath once, not on every page (`el.cssselect` does)."""
+    return CSSSelector(selector, translator="html")
+
+
+def _select(page: _Page, selector: str) -> list[etree._Element]:
+    return _css(selector)(page.doc)
 
 
 # --- title -----------------------------------------------------------------------------
@@ -165,7 +198,7 @@ def _find_anchor(page: _Page, title: str) -> etree._Element | None:
     key = comparable(title)
 
     def shows_title(el: etree._Element) -> bool:
-        text = comparable(text_of(el))
+        text = comparable(page.texts(el))
         return text == key or (text.startswith(key) and len(text) < len(key) + 40)
 
     def rank(el: etree._Element) -> tuple[bool, bool]:
@@ -199,7 +232,7 @@ def _heading_text(el: etree._Element) -> str:
 
 def _title(page: _Page, fields: ArticleFields) -> tuple[str | None, etree._Element | None]:
     for selector in page.profile.selectors.title:
-        for el in page.doc.cssselect(selector):
+        for el in _select(page, selector):
             text = _heading_text(el)
             if text and not _is_generic(text, page.profile):
                 fields.title, fields.layers["title"] = text, PROFILE
@@ -232,7 +265,7 @@ def _date(
 ) -> None:
     unreadable = None
     for selector in page.profile.selectors.date:
-        for el in page.doc.cssselect(selector):
+        for el in _select(page, selector):
             raw = el.get("datetime") or text_of(el)
             if raw and find_dates(raw):
                 fields.date_raw, fields.date_source = raw, "article:profile"
@@ -250,7 +283,7 @@ def _date(
 def _time_element(page: _Page, anchor: etree._Element | None) -> tuple[str, str] | None:
     candidates = [
         el for el in page.doc.iter("time")
-        if not is_inside(el, page.excluded) and (el.get("datetime") or text_of(el))
+        if not page.inside_excluded(el) and (el.get("datetime") or text_of(el))
     ]
     if not candidates:
         return None
@@ -268,11 +301,15 @@ def _meta_date(page: _Page) -> tuple[str, str] | None:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
         if key in _META_DATE_KEYS and find_dates(el.get("content") or ""):
             return el.get("content"), "meta"
-    for el in page.doc.xpath("//*[@itemprop='datePublished']"):
+    for el in _DATE_PUBLISHED(page.doc):
         raw = el.get("content") or el.get("datetime") or text_of(el)
         if raw and find_dates(raw):
             return raw, "meta"
     return None
+
+
+_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
+_ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody']")
 
 
 def _distance(page: _Page, el: etree._Element, anchor: etree._Element | None) -> tuple[int, int]:
@@ -289,7 +326,7 @@ def _text_date(
     title_key = comparable(title) if title else None
     best: tuple[tuple[int, int], str] | None = None
     for el in page.doc.iter():
-        if not tag(el) or tag(el) in ("head", "title", "html") or is_inside(el, page.excluded):
+        if not tag(el) or tag(el) in ("head", "title", "html") or page.inside_excluded(el):
             continue
         for piece in (el.text, el.tail if el.getparent() is not None else None):
             if not piece or not piece.strip():
@@ -297,7 +334,7 @@ def _text_date(
             raw = _date_in_piece(piece, title_key)
             if raw is None:
                 continue
-            if piece is el.tail and is_inside(el.getparent(), page.excluded):
+            if piece is el.tail and page.inside_excluded(el.getparent()):
                 continue
             rank = _distance(page, el, anchor)
             if best is None or rank < best[0]:
@@ -390,8 +427,8 @@ def _is_byline(text: str) -> bool:
 
 def _declared_body(page: _Page) -> etree._Element | None:
     """The element the page itself marks as the article's text (schema.org articleBody)."""
-    for el in page.doc.xpath("//*[@itemprop='articleBody']"):
-        if len(text_of(el)) >= MIN_BODY_CHARS and not is_inside(el, page.excluded):
+    for el in _ARTICLE_BODY(page.doc):
+        if len(page.texts(el)) >= MIN_BODY_CHARS and not page.inside_excluded(el):
             return el
     return None
 
@@ -400,7 +437,7 @@ def _body(
     page: _Page, fields: ArticleFields, anchor: etree._Element | None, title: str | None
 ) -> etree._Element | None:
     for selector in page.profile.selectors.body:
-        for el in page.doc.cssselect(selector):
+        for el in _select(page, selector):
             text = _body_text(page, el, anchor, title)
             if len(text) >= MIN_BODY_CHARS:
                 fields.body, fields.layers["body"] = text, PROFILE
@@ -432,9 +469,10 @@ def _body_text(
     page: _Page, container: etree._Element, anchor: etree._Element | None, title: str | None
 ) -> str:
     kept = []
-    anchor_pos = page.order.get(anchor, -1) if anchor is not None and anchor in set(
-        container.iter()
-    ) else -1
+    holds_anchor = anchor is not None and (
+        anchor is container or any(a is container for a in ancestors(anchor))
+    )
+    anchor_pos = page.order.get(anchor, -1) if holds_anchor else -1
     for p in paragraphs(container, page.skip):
         if page.order.get(p.owner, 0) < anchor_pos:
             continue  # the article never starts before its own title
@@ -450,7 +488,7 @@ def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> b
     if is_boilerplate_line(p.text, title, phrases, furniture):
         return True  # a navigation phrase, furniture, a date line, the title (with its date)
     if p.hrefs and p.link_density >= 0.5 and all(
-        DOCUMENT_EXTENSIONS.search(urlsplit(h).path) for h in p.hrefs
+        DOCUMENT_EXTENSIONS.search(split_url(h).path) for h in p.hrefs
     ):
         return True  # "Statement (PDF, 120 KB)": an attachment, recorded as such
     return p.link_density > 0.8 and (
@@ -552,9 +590,9 @@ def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]
     seen: set[str] = set()
     for a in container.iter("a"):
         href = a.get("href") or ""
-        if is_inside(a, page.excluded) or absolute(page.url, href) in seen:
+        if page.inside_excluded(a) or absolute(page.url, href) in seen:
             continue  # a "Download" button beside the document's own link
-        if DOCUMENT_EXTENSIONS.search(urlsplit(href).path):
+        if DOCUMENT_EXTENSIONS.search(split_url(href).path):
             seen.add(absolute(page.url, href))
             found.append({"url": absolute(page.url, href), "title": text_of(a)})
     return found

@@ -37,20 +37,26 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2}(?::\d{2})?)?"
 _YEAR_SUFFIX = r"(?:\s*(?:г\.|года|год|г)(?![\w]))?"
 
-# Each pattern names day, month (number or name) and year.
+# Each pattern names day, month (number or name) and year. Those that start with a digit
+# say so first and look behind it after (`\d(?<![\d.]\d)` is `(?<![\d.])\d`): a pattern
+# that opens with a character class lets the regex engine skip to the next digit instead
+# of trying the look-behind at every character of a paragraph.
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.+\-Z]*)?"
+        r"(?P<year>\d(?<![\d.]\d)\d{3})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+        r"(?:[T ][\d:.+\-Z]*)?"
     ),
-    re.compile(r"(?<![\d.])(?P<year>\d{4})[./](?P<month>\d{1,2})[./](?P<day>\d{1,2})(?![\d.])"),
     re.compile(
-        r"(?<![\d.])(?P<day>\d{1,2})([./-])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d])" + _TIME
+        r"(?P<year>\d(?<![\d.]\d)\d{3})[./](?P<month>\d{1,2})[./](?P<day>\d{1,2})(?![\d.])"
+    ),
+    re.compile(
+        r"(?P<day>\d(?<![\d.]\d)\d?)([./-])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d])" + _TIME
     ),
     re.compile(  # "10.07.20": two-digit years, dots only, as Russian sites write them
-        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<yy>\d{2})(?![\d.])" + _TIME
+        r"(?P<day>\d(?<![\d.]\d)\d?)\.(?P<month>\d{1,2})\.(?P<yy>\d{2})(?![\d.])" + _TIME
     ),
     re.compile(
-        rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname>{_MONTH})\.?,?\s+"
+        rf"(?P<day>\d(?<![\w]\d)\d?)(?:st|nd|rd|th)?\s+(?P<mname>{_MONTH})\.?,?\s+"
         rf"(?P<year>\d{{4}}){_YEAR_SUFFIX}" + _TIME,
         re.IGNORECASE,
     ),
@@ -60,6 +66,13 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
 )
+# What every match of each pattern contains, found fast (it starts with a digit): the
+# month-first pattern has a day after a space and a year after that.
+_PATTERN_HINTS: tuple[re.Pattern[str] | None, ...] = (
+    None, None, None, None, None,
+    re.compile(r"\d(?<=\s\d)\d?(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE),
+)
+_HINTED_PATTERNS = tuple(zip(DATE_PATTERNS, _PATTERN_HINTS, strict=True))
 
 # "From 22 to 26 April 2024", "July 1-2, 2020", "с 22 по 26 апреля": the date that ends a
 # range is not a publication date.
@@ -140,11 +153,31 @@ def _weekday_before(text: str, start: int) -> tuple[int | None, int]:
     return (weekday, window + found.start(1)) if found and weekday is not None else (None, start)
 
 
+# Every pattern above needs a four-digit year or the `d.mm.yy` shape: text without either
+# (most text on a page) holds no date, and one search says so instead of six.
+_MAYBE_DATE = re.compile(r"\d(?:\d{3}|\.\d{1,2}\.\d{2})")
+
+
 def find_dates(text: str) -> list[DateMatch]:
-    """Every publication-like date in `text`, in order; the ends of ranges are skipped."""
+    """Every publication-like date in `text`, in order; the ends of ranges are skipped.
+
+    Extraction asks about the same paragraph several times (is it a date line, the title
+    with its date, a byline?), so answers are cached; the current year is part of the
+    key because it bounds which years are valid.
+    """
+    if not _MAYBE_DATE.search(text):
+        return []
+    return list(_find_dates(text, datetime.now(timezone.utc).date().year))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates(text: str, this_year: int) -> tuple[DateMatch, ...]:
+    """`find_dates` itself; `this_year` only keys the cache (`_valid` reads the clock)."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern in DATE_PATTERNS:
+    for pattern, hint in _HINTED_PATTERNS:
+        if hint is not None and not hint.search(text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
@@ -158,9 +191,11 @@ def find_dates(text: str) -> list[DateMatch]:
             if value is not None:
                 taken.append((start, end))
                 found.append(DateMatch(start, end, text[raw_start:end].strip(), value))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_YEAR_WORD = re.compile(r"\b(?:г|года|год)\b\.?")
 _DATE_LABEL = re.compile(
     r"^(?:date|published|posted|дата|опубликовано|дата публикации)\s*:?\s*", re.IGNORECASE
 )
@@ -168,13 +203,15 @@ _DATE_LABEL = re.compile(
 
 def date_only(text: str) -> DateMatch | None:
     """The date when `text` is essentially just a date (a date line, a `<time>`)."""
+    if not _MAYBE_DATE.search(text):
+        return None  # called on every text of a page: most hold no date at all
     stripped = _DATE_LABEL.sub("", text.strip())
     matches = find_dates(stripped)
     if len(matches) != 1:
         return None
     rest = stripped[: matches[0].start] + stripped[matches[0].end :]
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", "", rest)
-    rest = re.sub(r"\b(?:г|года|год)\b\.?", "", rest)
+    rest = _CLOCK.sub("", rest)
+    rest = _YEAR_WORD.sub("", rest)
     return matches[0] if len(rest.strip(" \t\n|,.:;-–—()[]/")) <= 12 else None
 
 

@@ -10,15 +10,23 @@ import re
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from crawler.extract.dates import date_only
 from crawler.extract.text import clean_line
-from crawler.extract.urls import absolute, canonical_path, canonical_url, on_origin_of, same_site
+from crawler.extract.urls import (
+    absolute,
+    canonical_path,
+    canonical_url,
+    link_base,
+    on_origin_of,
+    same_site,
+    split_url,
+)
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav ul ol li dl dt dd table thead tbody"
@@ -45,6 +53,8 @@ _BR = "\x00"
 # C0 controls other than whitespace: never text in HTML, and lxml refuses them in strings.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _PARA_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s\x00]*")
+_WHITESPACE = re.compile(r"\s+")
+_WORD_SPLIT = re.compile(r"[-_]+")
 
 
 def parse(html: str) -> lxml.html.HtmlElement:
@@ -73,15 +83,106 @@ def tag(el: etree._Element) -> str:
 
 def class_words(el: etree._Element) -> set[str]:
     """Words of the class and id attributes, split on `-` and `_` as template authors do."""
-    raw = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    words = set(raw.split())
+    return set(_attribute_words(el.get("class", ""), el.get("id", "")))
+
+
+def _attribute_words(class_attr: str, id_attr: str) -> frozenset[str]:
+    if not class_attr and not id_attr:
+        return frozenset()
+    return _words_of(f"{class_attr} {id_attr}")
+
+
+@lru_cache(maxsize=4096)
+def _words_of(raw: str) -> frozenset[str]:
+    """Templates repeat a handful of class names on every page: split each once."""
+    words = set(raw.lower().split())
     for token in list(words):
-        words.update(w for w in re.split(r"[-_]+", token) if w)
-    return words
+        words.update(w for w in _WORD_SPLIT.split(token) if w)
+    return frozenset(words)
 
 
 def text_of(el: etree._Element) -> str:
     return clean_line(" ".join(el.itertext()))
+
+
+class Texts:
+    """`text_of` for the elements of one page, each worked out once: the layers ask for
+    the same blocks again and again, and each fresh answer would walk the whole subtree.
+
+    With a `root`, one walk lays out the whole text of the tree the way `itertext` does,
+    and notes where each element's part starts and ends: the raw text of any element is
+    then a slice of it (its pieces are consecutive, joined by single spaces), not a walk.
+    Only for a tree that no longer changes; lxml keeps one proxy per node while it is
+    referenced, so the elements held here stay valid keys.
+    """
+
+    def __init__(self, root: etree._Element | None = None) -> None:
+        self._root = root
+        self._texts: dict[etree._Element, str] = {}
+        self._spans: dict[etree._Element, tuple[int, int]] | None = None
+        self._all = ""
+        self._owners: list[etree._Element] = []  # elements with text of their own
+
+    def __call__(self, el: etree._Element) -> str:
+        text = self._texts.get(el)
+        if text is None:
+            text = self._texts[el] = clean_line(self.raw(el))
+        return text
+
+    def raw(self, el: etree._Element) -> str:
+        """`" ".join(el.itertext())`."""
+        if self._spans is None:
+            self._spans = self._lay_out() if self._walkable(self._root) else {}
+        span = self._spans.get(el)
+        if span is None:
+            return " ".join(el.itertext())
+        return self._all[span[0] : span[1]]
+
+    @staticmethod
+    def _walkable(root: etree._Element | None) -> bool:
+        """`iterwalk` passes over comments, processing instructions and entities, whose
+        tails `itertext` keeps: a tree with any of them is read element by element."""
+        if root is None:
+            return False
+        others = root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)
+        return next(others, None) is None
+
+    def with_text(self, root: etree._Element) -> Iterable[etree._Element]:
+        """The elements under `root` (itself included) whose own `.text` is not None,
+        known from the layout walk when `root` is the tree laid out."""
+        if root is self._root and self._spans is None:
+            self.raw(root)
+        if root is self._root and self._spans:
+            return self._owners
+        return (el for el in root.iter() if isinstance(el.tag, str) and el.text is not None)
+
+    def _lay_out(self) -> dict[etree._Element, tuple[int, int]]:
+        root = self._root
+        pieces: list[str] = []
+        spans: dict[etree._Element, tuple[int, int]] = {}
+        opened: dict[etree._Element, tuple[int, int]] = {}
+        pos = 0  # where the next piece starts in " ".join(pieces)
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            if event == "start":
+                opened[el] = (pos, len(pieces))
+                text = el.text
+                if text is not None:
+                    pieces.append(text)
+                    self._owners.append(el)
+                    pos += len(text) + 1
+                continue
+            start, count = opened.pop(el)
+            spans[el] = (start, pos - 1 if len(pieces) > count else start)
+            tail = el.tail
+            if tail is not None and el is not root:
+                pieces.append(tail)
+                pos += len(tail) + 1
+        self._all = " ".join(pieces)
+        return spans
+
+
+def _raw_text(el: etree._Element, texts: Callable[[etree._Element], str]) -> str:
+    return texts.raw(el) if isinstance(texts, Texts) else " ".join(el.itertext())
 
 
 def ancestors(el: etree._Element) -> Iterable[etree._Element]:
@@ -103,7 +204,7 @@ def is_navigation_href(href: str, page_url: str, listing_paths: set[str]) -> boo
     if SHARE_HOSTS.search(href) or "print=" in href.lower():
         return True
     target = absolute(page_url, href)
-    path = canonical_path(urlsplit(target).path)
+    path = canonical_path(split_url(target).path)
     return path in listing_paths or path == "/"
 
 
@@ -121,63 +222,89 @@ class Paragraph:
         return self.link_text / max(1, len(self.text))
 
 
+def _keep_all(el: etree._Element) -> bool:
+    return False
+
+
+_ENTER, _TEXT, _EXIT = 0, 1, 2
+
+
 def paragraphs(
-    root: etree._Element, skip: Callable[[etree._Element], bool] = lambda el: False
+    root: etree._Element, skip: Callable[[etree._Element], bool] = _keep_all
 ) -> list[Paragraph]:
     """Split `root` into paragraphs the way a browser lays them out.
 
     Block elements and two consecutive `<br>` end a paragraph; a single `<br>` and
     source line breaks are just spaces. Skipped subtrees contribute nothing.
+
+    Whitespace is collapsed by `clean_line` when a paragraph ends; link text is collapsed
+    as it comes only to measure it (runs of whitespace never change a split at `<br>`s,
+    which allow any whitespace between them).
     """
     out: list[Paragraph] = []
-    state = {"buf": [], "links": 0, "hrefs": [], "owner": root}
+    buf: list[str] = []
+    hrefs: list[str] = []
+    links = 0
+    owner = root
 
     def flush() -> None:
-        raw = "".join(state["buf"])
-        pieces = _PARA_SPLIT.split(raw)
-        for i, piece in enumerate(pieces):
-            text = clean_line(piece.replace(_BR, " "))
-            if text:
-                links = state["links"] if len(pieces) == 1 else 0
-                hrefs = list(state["hrefs"]) if len(pieces) == 1 or i == 0 else []
-                out.append(Paragraph(text, state["owner"], min(links, len(text)), hrefs))
-        state["buf"], state["links"], state["hrefs"] = [], 0, []
-
-    def add_text(text: str | None, in_link: bool) -> None:
-        if text:
-            text = re.sub(r"\s+", " ", text)
-            state["buf"].append(text)
-            if in_link:
-                state["links"] += len(text.strip())
+        nonlocal buf, hrefs, links
+        if buf:
+            raw = "".join(buf)
+            pieces = _PARA_SPLIT.split(raw) if _BR in raw else [raw]
+            for i, piece in enumerate(pieces):
+                text = clean_line(piece.replace(_BR, " "))
+                if text:
+                    count = links if len(pieces) == 1 else 0
+                    own = list(hrefs) if len(pieces) == 1 or i == 0 else []
+                    out.append(Paragraph(text, owner, min(count, len(text)), own))
+            buf = []
+        links, hrefs = 0, []
 
     # An explicit stack, not recursion: markup may nest deeper than Python's stack.
-    stack: list[tuple[str, Any, bool]] = [("enter", root, False)]
+    stack: list[tuple[int, Any, bool]] = [(_ENTER, root, False)]
+    pop, push = stack.pop, stack.append
+    check = skip is not _keep_all
     while stack:
-        op, el, in_link = stack.pop()
-        if op == "text":
-            add_text(el, in_link)
+        op, item, in_link = pop()
+        if op == _TEXT:
+            if in_link:
+                item = _WHITESPACE.sub(" ", item)
+                links += len(item.strip())
+            buf.append(item)
             continue
-        if op == "exit":  # the end of a block: its paragraph ends, the outer owner is back
+        if op == _EXIT:  # the end of a block: its paragraph ends, the outer owner is back
             flush()
-            state["owner"] = el
+            owner = item
             continue
-        name = tag(el)
-        if not name or skip(el):
+        name = item.tag
+        if not isinstance(name, str) or (check and skip(item)):
             continue
+        name = name.lower()
         if name == "br":
-            state["buf"].append(_BR)
+            buf.append(_BR)
             continue
         if name in BLOCK_TAGS:
             flush()
-            stack.append(("exit", state["owner"], False))
-            state["owner"] = el
-        link = in_link or name == "a"
-        if name == "a" and el.get("href"):
-            state["hrefs"].append(el.get("href"))
-        add_text(el.text, link)
-        for child in reversed(el):
-            stack.append(("text", child.tail, link))
-            stack.append(("enter", child, link))
+            push((_EXIT, owner, False))
+            owner = item
+        link = in_link
+        if name == "a":
+            link = True
+            href = item.get("href")
+            if href:
+                hrefs.append(href)
+        text = item.text
+        if text:
+            if link:
+                text = _WHITESPACE.sub(" ", text)
+                links += len(text.strip())
+            buf.append(text)
+        for child in reversed(item):
+            tail = child.tail
+            if tail:
+                push((_TEXT, tail, link))
+            push((_ENTER, child, link))
     flush()
     return out
 
@@ -206,15 +333,28 @@ def article_links(
         href = a.get("href")
         if not href or href.strip().startswith(("javascript:", "#", "mailto:")):
             continue
-        target = absolute(page_url, href)
-        if not same_site(target, page_url):
-            if (urlsplit(target).hostname or "").lower() not in aliases:
-                continue
-            target = on_origin_of(target, page_url)
-        url = canonical_url(target)
-        if pattern.match(urlsplit(url).path):
+        url = _article_url(link_base(page_url, href), href, pattern, aliases)
+        if url is not None:
             found.append((a, url))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _article_url(
+    page_url: str, href: str, pattern: re.Pattern[str], aliases: tuple[str, ...]
+) -> str | None:
+    """The canonical article URL a link leads to, None when it leads elsewhere.
+
+    Depends on the page only through `link_base`, so a site's menus and latest-news
+    blocks are resolved once per crawl rather than once per page.
+    """
+    target = absolute(page_url, href)
+    if not same_site(target, page_url):
+        if (split_url(target).hostname or "").lower() not in aliases:
+            return None
+        target = on_origin_of(target, page_url)
+    url = canonical_url(target)
+    return url if pattern.match(split_url(url).path) else None
 
 
 def news_lists(
@@ -224,6 +364,7 @@ def news_lists(
     own_url: str | None = None,
     protect: etree._Element | None = None,
     aliases: tuple[str, ...] = (),
+    texts: Callable[[etree._Element], str] = text_of,
 ) -> list[etree._Element]:
     """Blocks that list other articles (latest news, "read also", related).
 
@@ -241,16 +382,16 @@ def news_lists(
             kids_of.setdefault(parent, {}).setdefault(child, set()).add(url)
             child = parent
     protected = set(ancestors(protect)) | {protect} if protect is not None else set()
-    found = _dated_lists(root, protected)
+    found = _dated_lists(root, protected, texts)
     for el, kids in kids_of.items():
         if tag(el) in ("html", "body") or el in protected or len(kids) < 2:
             continue
         if len(set().union(*kids.values())) < 2:
             continue
-        texty = [c for c in el if isinstance(c.tag, str) and text_of(c)]
+        texty = [c for c in el if isinstance(c.tag, str) and texts(c)]
         if not texty or len(kids) / len(texty) < 0.5:
             continue
-        if statistics.median(len(text_of(c)) for c in texty) > 1000:
+        if statistics.median(len(texts(c)) for c in texty) > 1000:
             continue  # list items are short; an article's paragraphs run longer
         found.append(el)
     found_set = set(found)
@@ -260,41 +401,72 @@ def news_lists(
 MAX_DATED_ITEM_CHARS = 1000
 
 
-def _dated_lists(root: etree._Element, protected: set[etree._Element]) -> list[etree._Element]:
-    """Lists whose items each carry a date line of their own, even without links."""
+def _dated_lists(
+    root: etree._Element,
+    protected: set[etree._Element],
+    texts: Callable[[etree._Element], str] = text_of,
+) -> list[etree._Element]:
+    """Lists whose items each carry a date line of their own, even without links.
+
+    Only an element with two children that hold a date line can be one, so the date
+    lines are found first and only their grandparents and above are looked at: a page
+    has a handful of date lines and a thousand elements.
+    """
     dated: set[etree._Element] = set()
-    for el in root.iter():
-        if tag(el) and (el.text or "").strip() and date_only(el.text):
+    owners = texts.with_text(root) if isinstance(texts, Texts) else root.iter()
+    for el in owners:
+        text = el.text
+        if text and isinstance(el.tag, str) and text.strip() and date_only(text):
             dated.add(el)
+    holding = _holding(dated)  # elements with a date line below them
+    items_per_list: dict[etree._Element, int] = {}
+    for item in holding - dated:
+        parent = item.getparent()
+        if parent is not None:
+            items_per_list[parent] = items_per_list.get(parent, 0) + 1
+    candidates = {el for el, count in items_per_list.items() if count >= 2}
     found = []
-    for el in root.iter():
-        if not tag(el) or tag(el) in ("html", "body") or el in protected:
+    for el in root.iter() if candidates else ():
+        if el not in candidates or tag(el) in ("html", "body") or el in protected:
             continue
-        texty = [c for c in el if isinstance(c.tag, str) and text_of(c)]
+        texty = [c for c in el if isinstance(c.tag, str) and texts(c)]
         if len(texty) < 2:
             continue
-        with_date = [c for c in texty if c not in dated and any(d in dated for d in c.iter())]
+        with_date = [c for c in texty if c not in dated and c in holding]
         if len(with_date) < 2 or len(with_date) / len(texty) < 0.5:
             continue
         # Each dated item is short: an article's meta line beside its long text is not a list.
-        if max(len(text_of(c)) for c in with_date) <= MAX_DATED_ITEM_CHARS:
+        if max(len(texts(c)) for c in with_date) <= MAX_DATED_ITEM_CHARS:
             found.append(el)
     return found
 
 
-def caption_after(img: etree._Element) -> etree._Element | None:
+def _holding(elements: set[etree._Element]) -> set[etree._Element]:
+    """Every proper ancestor of any of `elements`."""
+    above: set[etree._Element] = set()
+    for el in elements:
+        for parent in ancestors(el):
+            if parent in above:
+                break  # the rest of the way up is already in
+            above.add(parent)
+    return above
+
+
+def caption_after(
+    img: etree._Element, texts: Callable[[etree._Element], str] = text_of
+) -> etree._Element | None:
     """Short inline text right after an image (`<img><br><em>Caption</em>`), or an element
     marked as a caption after it (or after the `<picture>` or link around it)."""
     holder = img  # climb out of wrappers that hold the image alone (<picture>, <a>, <div>)
     while holder.getnext() is None and holder.getparent() is not None and (
-        tag(holder.getparent()) in ("picture", "source", "a") or not text_of(holder.getparent())
+        tag(holder.getparent()) in ("picture", "source", "a") or not texts(holder.getparent())
     ):
         holder = holder.getparent()
     sibling = holder.getnext()
     while sibling is not None and tag(sibling) == "br":
         sibling = sibling.getnext()
     inline = sibling is not None and tag(sibling) in ("em", "i", "small", "span", "font", "sub")
-    if inline and 0 < len(text_of(sibling)) < MAX_CAPTION_CHARS:
+    if inline and 0 < len(texts(sibling)) < MAX_CAPTION_CHARS:
         return sibling
     if sibling is not None and "caption" in class_words(sibling):
         return sibling
@@ -305,35 +477,42 @@ MAX_CAPTION_CHARS = 200
 FIGURE_TAGS = frozenset("div span table tbody tr td figure a center font em i small".split())
 
 
-def figure_of(img: etree._Element) -> etree._Element | None:
+def figure_of(
+    img: etree._Element, texts: Callable[[etree._Element], str] = text_of
+) -> etree._Element | None:
     """The block that holds an image and its caption and nothing else, whatever the markup
     (`<div class="pic">`, a photo table whose next row is the caption); None when the
     image stands alone or inside running text (a `<p>` is never taken for a figure)."""
     figure = None
     for el in ancestors(img):
-        if tag(el) not in FIGURE_TAGS or len(text_of(el)) >= MAX_CAPTION_CHARS:
+        if tag(el) not in FIGURE_TAGS or len(texts(el)) >= MAX_CAPTION_CHARS:
             break
         if any(True for _ in el.iter("h1", "h2", "h3", "h4", "h5", "h6", "p")):
             break  # a short article around its picture is not the picture's caption
         if len(paragraphs(el)) > 2:
             break
         figure = el
-    return figure if figure is not None and text_of(figure) else None
+    return figure if figure is not None and texts(figure) else None
 
 
-def image_captions(root: etree._Element) -> set[etree._Element]:
+def image_captions(
+    root: etree._Element, texts: Callable[[etree._Element], str] = text_of
+) -> set[etree._Element]:
     """Figures and caption elements of every image: they describe a picture, not the story."""
     found = set()
     for img in root.iter("img"):
-        caption = figure_of(img)
-        caption = caption if caption is not None else caption_after(img)
+        caption = figure_of(img, texts)
+        caption = caption if caption is not None else caption_after(img, texts)
         if caption is not None:
             found.add(caption)
     return found
 
 
 def boilerplate_elements(
-    doc: etree._Element, protect: etree._Element | None, total_text: int
+    doc: etree._Element,
+    protect: etree._Element | None,
+    total_text: int,
+    texts: Callable[[etree._Element], str] = text_of,
 ) -> set[etree._Element]:
     """Menus, footers, breadcrumbs, share bars, captions: recognised by tag, role or class.
 
@@ -341,11 +520,17 @@ def boilerplate_elements(
     a wrapper called `page-with-sidebar` must not take the article with it.
     """
     found: set[etree._Element] = set()
+    protected = {protect, *ancestors(protect)} if protect is not None else set()
     for el in doc.iter():
-        name = tag(el)
-        if not name or name in ("html", "body"):
+        name = el.tag
+        if not isinstance(name, str):
             continue
-        words = class_words(el)
+        name = name.lower()
+        if not el.attrib and name not in _NAMED_BOILERPLATE:
+            continue  # no class, id or role: only the tag name could tell
+        if name in ("html", "body"):
+            continue
+        words = _attribute_words(el.get("class", ""), el.get("id", ""))
         role = (el.get("role") or "").lower()
         header_without_title = name == "header" and not any(True for _ in el.iter("h1", "time"))
         if not (
@@ -356,18 +541,48 @@ def boilerplate_elements(
             or words & BOILERPLATE_WORDS
         ):
             continue
-        if protect is not None and (el is protect or el in set(ancestors(protect))):
+        if el in protected:
             continue
-        if name not in STRUCTURAL_BOILERPLATE_TAGS and (
-            len(text_of(el)) > 0.4 * total_text or _holds_prose(el)
-        ):
+        if name not in STRUCTURAL_BOILERPLATE_TAGS and _holds_article(el, total_text, texts):
             continue
         found.add(el)
     return found
 
 
-def _holds_prose(el: etree._Element) -> bool:
+_NAMED_BOILERPLATE = STRUCTURAL_BOILERPLATE_TAGS | {"figcaption", "header"}
+
+
+def _holds_article(
+    el: etree._Element, total_text: int, texts: Callable[[etree._Element], str]
+) -> bool:
+    """Most of the page's text, or prose: not boilerplate, whatever its class says.
+
+    The raw text bounds the clean one (cleaning never lengthens ASCII, and NFC at most
+    triples a character), so a menu item is never cleaned or laid out to learn it is short.
+    """
+    raw = _raw_text(el, texts)
+    longest = len(raw) if raw.isascii() else 3 * len(raw)
+    if longest > 0.4 * total_text and len(texts(el)) > 0.4 * total_text:
+        return True
+    return _holds_prose(el, raw)
+
+
+def _holds_prose(el: etree._Element, raw: str | None = None) -> bool:
     """Two or more long paragraphs of running text: an article, whatever its class says
     (menus, share bars and breadcrumbs hold none; news lists are caught by shape)."""
+    if not _may_hold_prose(" ".join(el.itertext()) if raw is None else raw):
+        return False
     long = [p for p in paragraphs(el) if len(p.text) >= 150 and p.link_density < 0.3]
     return len(long) >= 2
+
+
+def _may_hold_prose(raw: str) -> bool:
+    """False when `raw` (all text under an element) is too short for two paragraphs of
+    150 characters, so that a menu item is not laid out as paragraphs to learn so.
+
+    A paragraph's text has fewer spaces than other characters, so 150 characters hold at
+    least 76 that are not whitespace; NFC may triple a character (never ASCII), so those
+    come from at least 26 characters of the raw text, or 76 when it is ASCII.
+    """
+    letters = len("".join(raw.split()))
+    return letters >= (152 if raw.isascii() else 52)

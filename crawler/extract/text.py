@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
@@ -18,16 +19,28 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
 REPLACEMENT_CHAR = "\ufffd"
 
 
 def clean_line(text: str) -> str:
-    """One paragraph (or a title) as a single clean line."""
+    """One paragraph (or a title) as a single clean line.
+
+    `_SPACES` is exactly the set `str.isspace` knows, so `" ".join(text.split())` is the
+    same collapse and strip done in one C call; ASCII text has no surrogates, invisible
+    characters or NFC changes to look for (extraction calls this for every text block).
+    """
+    if text.isascii():
+        if _ASCII_CONTROLS.search(text):
+            text = _ASCII_CONTROLS.sub(" ", text)
+        return " ".join(text.split())
     text = _SURROGATES.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 _MARKUP_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -64,6 +77,22 @@ def clean_body(text: str) -> str:
     return join_paragraphs(split_paragraphs(text))
 
 
+_SHORT_LINE = 300
+
+
 def comparable(text: str) -> str:
-    """A loose form for comparing lines: case- and punctuation-insensitive."""
-    return re.sub(r"[\W_]+", " ", clean_line(text).casefold()).strip()
+    """A loose form for comparing lines: case- and punctuation-insensitive.
+
+    Short lines (titles, menu items, phrases) recur on every page and are cached;
+    long ones rarely repeat and would only fill the cache.
+    """
+    return _comparable_short(text) if len(text) <= _SHORT_LINE else _comparable(text)
+
+
+@lru_cache(maxsize=8192)
+def _comparable_short(text: str) -> str:
+    return _comparable(text)
+
+
+def _comparable(text: str) -> str:
+    return _NOT_WORD.sub(" ", clean_line(text).casefold()).strip()

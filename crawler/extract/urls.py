@@ -7,30 +7,73 @@ Tracking parameters, Bitrix's `sphrase_id` and `clear_cache`, session ids, fragm
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 _INDEX_FILE = re.compile(r"/index\.(?:php|html?)$", re.IGNORECASE)
 _SESSION_IN_PATH = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/]*", re.IGNORECASE)
+_MULTI_SLASH = re.compile(r"/{2,}")
+# Characters urlsplit deletes anywhere in a URL: "/\t/host" would become "//host".
+_URL_INVISIBLE = frozenset("\t\r\n")
 
 
 def absolute(base: str, href: str) -> str:
-    """`href` resolved against `base`, without surrounding whitespace."""
-    return urljoin(base, href.strip())
+    """`href` resolved against `base`, without surrounding whitespace.
+
+    A root-relative link (`/about/`) resolves the same against any page of the site, so
+    it is cached by the page's origin: a menu of 150 links is joined once per crawl,
+    not once per page.
+    """
+    href = href.strip()
+    return _join(link_base(base, href), href)
 
 
+def link_base(page_url: str, href: str) -> str:
+    """All of `page_url` that resolving `href` depends on: the page's origin for a
+    root-relative link (the same for every page of the site), else the whole URL."""
+    href = href.strip()
+    if href[:1] == "/" and href[1:2] != "/" and _URL_INVISIBLE.isdisjoint(href):
+        origin = _origin(page_url)
+        if origin is not None:
+            return origin
+    return page_url
+
+
+@lru_cache(maxsize=8192)
+def _join(base: str, href: str) -> str:
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=1024)
+def _origin(base: str) -> str | None:
+    """`scheme://host/` of an http(s) page: all that a root-relative link keeps of it."""
+    parts = split_url(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+@lru_cache(maxsize=8192)
+def split_url(url: str) -> SplitResult:
+    """`urlsplit` with a cache sized for a page's links (the stdlib's holds 128)."""
+    return urlsplit(url)
+
+
+@lru_cache(maxsize=8192)
 def canonical_path(path: str) -> str:
     """`/news/x/index.php` and `/news/x` both become `/news/x/`."""
     path = _SESSION_IN_PATH.sub("", path)
     path = _INDEX_FILE.sub("/", path)
-    path = re.sub(r"/{2,}", "/", path or "/")
+    path = _MULTI_SLASH.sub("/", path or "/")
     if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
         path += "/"
     return path
 
 
+@lru_cache(maxsize=8192)
 def canonical_url(url: str, keep_params: tuple[str, ...] = ()) -> str:
     """Scheme and host lower-cased, fragment dropped, only `keep_params` kept in the query."""
-    parts = urlsplit(url.strip())
+    parts = split_url(url.strip())
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in keep_params]
     netloc = parts.netloc.lower()
     for default in (":80", ":443"):
@@ -45,7 +88,7 @@ def canonical_url(url: str, keep_params: tuple[str, ...] = ()) -> str:
 
 def same_site(url: str, base_url: str) -> bool:
     """True when `url` is on the configured site (host and port must match)."""
-    a, b = urlsplit(url), urlsplit(base_url)
+    a, b = split_url(url), split_url(base_url)
     return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
 
 
@@ -59,10 +102,11 @@ def page_number(url: str, param: str = "PAGEN_1") -> int | None:
 
 def on_origin_of(url: str, page_url: str) -> str:
     """`url`'s path and query on `page_url`'s scheme and host (a mirror of the same site)."""
-    target, origin = urlsplit(url), urlsplit(page_url)
+    target, origin = split_url(url), split_url(page_url)
     return urlunsplit((origin.scheme, origin.netloc, target.path, target.query, ""))
 
 
+@lru_cache(maxsize=64)
 def host_aliases(base_url: str) -> tuple[str, ...]:
     """The site's host with and without `www.`."""
     host = (urlsplit(base_url).hostname or "").lower().removeprefix("www.")
