@@ -55,7 +55,7 @@ class FetchedPage:
     fetched_at: str  # UTC, ISO 8601
     status: int
     content_type: str | None
-    body: bytes
+    body: bytes = field(repr=False)  # 40 KB of bytes in every DEBUG "Scraped" line: no
     listing: dict[str, Any] = field(default_factory=dict)
 
 

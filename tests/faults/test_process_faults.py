@@ -75,7 +75,9 @@ def test_sigkill_loses_at_most_one_batch_and_the_next_run_completes(
     assert scraped >= 2
     assert_consistent(db)  # opens cleanly after a kill mid-batch
     stored = len(rows(db))
-    assert scraped - 1 <= stored <= scraped  # at most the open batch (size 2) is lost
+    # At most the open batch (size 2) is lost; an item may be committed and killed before
+    # Scrapy logs it as scraped (the log line comes after the pipelines), hence + 1.
+    assert scraped - 1 <= stored <= scraped + 1
     [run] = runs(db)
     assert run["finished"] is None  # the killed run shows as never finished
     for article in articles():
