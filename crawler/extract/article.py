@@ -27,6 +27,7 @@ from crawler.extract.html import (
     boilerplate_elements,
     caption_after,
     class_words,
+    drop_tree,
     figure_of,
     image_captions,
     is_inside,
@@ -124,13 +125,9 @@ def _prepare(html: str, url: str, profile: SiteProfile) -> _Page:
         prefixes.add("/" + "/".join(parts[:i]) + "/")
     for section in profile.sections:
         prefixes.add(profile.listing_path.format(section=section))
+    texts = Texts(doc)
     return _Page(
-        doc=doc,
-        url=url,
-        profile=profile,
-        order={el: i for i, el in enumerate(doc.iter())},
-        listing_paths=prefixes,
-        texts=Texts(doc),
+        doc=doc, url=url, profile=profile, order=texts.order, listing_paths=prefixes, texts=texts
     )
 
 
@@ -152,7 +149,61 @@ def _css(selector: str) -> CSSSelector:
 
 
 def _select(page: _Page, selector: str) -> list[etree._Element]:
-    return _css(selector)(page.doc)
+    steps = _simple_selector(selector)
+    if steps is None:
+        return _css(selector)(page.doc)
+    *outer, (name, classes) = steps
+    return [
+        el for el in page.doc.iter(name)
+        if _has_classes(el, classes) and _has_ancestors(el, outer)
+    ]
+
+
+_COMPOUND = re.compile(r"([a-z][a-z0-9]*)?((?:\.-?[A-Za-z_][A-Za-z0-9_-]*)*)")
+Step = tuple[str | None, frozenset[str]]
+
+
+@lru_cache(maxsize=256)
+def _simple_selector(selector: str) -> tuple[Step, ...] | None:
+    """`div.news-detail h1`, the shape profile selectors have, as (tag, classes) steps
+    from the outermost; None for any other selector, which goes to cssselect.
+
+    Matched in Python as cssselect's XPath matches it (a lower-case tag name; class words
+    split on XML whitespace, case-sensitive; each step a proper descendant of the one
+    before; document order), but from the few elements of the last step's tag upwards
+    instead of an XPath pass over the whole page."""
+    steps = []
+    for part in selector.split(" "):
+        match = _COMPOUND.fullmatch(part)
+        if not part or match is None:
+            return None
+        name, classes = match.group(1), match.group(2)
+        steps.append((name, frozenset(classes.split(".")[1:])))
+    return tuple(steps) if steps[-1][0] is not None else None
+
+
+def _has_classes(el: etree._Element, classes: frozenset[str]) -> bool:
+    if not classes:
+        return True
+    value = el.get("class")
+    if value is None:
+        return False
+    return classes <= set(value.replace("\t", " ").replace("\n", " ").replace("\r", " ").split(" "))
+
+
+def _has_ancestors(el: etree._Element, outer: list[Step]) -> bool:
+    """Each of `outer` (outermost first) matches an ancestor, each above the next: the
+    nearest match for each step, from the innermost, is the best choice."""
+    node = el
+    for name, classes in reversed(outer):
+        node = node.getparent()
+        while node is not None and not (
+            (name is None or node.tag == name) and _has_classes(node, classes)
+        ):
+            node = node.getparent()
+        if node is None:
+            return False
+    return True
 
 
 # --- title -----------------------------------------------------------------------------
@@ -531,7 +582,7 @@ def _html_without_boilerplate(page: _Page) -> str:
     clean = copy.deepcopy(page.doc)
     for el in [el for i, el in enumerate(clean.iter()) if i in wanted]:
         if el.getparent() is not None:
-            el.drop_tree()
+            drop_tree(el)
     return etree.tostring(clean, encoding="unicode", method="html")
 
 
@@ -590,6 +641,8 @@ def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]
     seen: set[str] = set()
     for a in container.iter("a"):
         href = a.get("href") or ""
+        if not _may_be_document(href):
+            continue  # asked first: the cheap question, and most links are no documents
         if page.inside_excluded(a) or absolute(page.url, href) in seen:
             continue  # a "Download" button beside the document's own link
         if DOCUMENT_EXTENSIONS.search(split_url(href).path):
@@ -598,13 +651,24 @@ def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]
     return found
 
 
+def _may_be_document(href: str) -> bool:
+    """False only when `href` surely is no document link: its path has no extension. A
+    link that does not even split is left to the full check, which raises as it did."""
+    if "." not in href:
+        return False
+    try:
+        return bool(DOCUMENT_EXTENSIONS.search(split_url(href).path))
+    except ValueError:
+        return True
+
+
 def _own_html(page: _Page, container: etree._Element, anchor: etree._Element | None) -> str:
     """The container's HTML without the boilerplate inside it (sanitised later, in storage)."""
     dropped = page.excluded - page.captions  # figures stay: body_html keeps its pictures
     for el in [e for e in container.iter() if e in dropped or e is anchor]:
         parent = el.getparent()
         if parent is not None and el is not container:
-            el.drop_tree()
+            drop_tree(el)
     return etree.tostring(container, encoding="unicode", method="html").strip()
 
 

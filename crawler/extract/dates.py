@@ -155,7 +155,8 @@ def _weekday_before(text: str, start: int) -> tuple[int | None, int]:
 
 # Every pattern above needs a four-digit year or the `d.mm.yy` shape: text without either
 # (most text on a page) holds no date, and one search says so instead of six.
-_MAYBE_DATE = re.compile(r"\d(?:\d{3}|\.\d{1,2}\.\d{2})")
+MAYBE_DATE = re.compile(r"\d(?:\d{3}|\.\d{1,2}\.\d{2})")
+_MAYBE_DATE = MAYBE_DATE
 
 
 def find_dates(text: str) -> list[DateMatch]:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
-from crawler.extract.dates import date_only
+from crawler.extract.dates import MAYBE_DATE, date_only
 from crawler.extract.text import clean_line
 from crawler.extract.urls import (
     absolute,
@@ -51,30 +51,49 @@ SHARE_HOSTS = re.compile(
 )
 _BR = "\x00"
 # C0 controls other than whitespace: never text in HTML, and lxml refuses them in strings.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0E, 0x20))
+_FORM_FEED_TO_SPACE = bytes.maketrans(b"\x0c", b" ")
 _PARA_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s\x00]*")
 _WHITESPACE = re.compile(r"\s+")
 _WORD_SPLIT = re.compile(r"[-_]+")
 
 
-def parse(html: str) -> lxml.html.HtmlElement:
+def parse(html: str) -> etree._Element:
     """The document tree, without comments, scripts, styles and other non-text.
 
     `huge_tree` lifts libxml2's nesting limit of 256, past which it silently drops the
     rest of the page (broken templates that never close a `<div>` get there); pages
     are capped by DOWNLOAD_MAXSIZE anyway. A page with no elements is an empty tree;
-    control characters are dropped before parsing.
+    control characters are dropped before parsing (form feeds become spaces).
+
+    lxml's plain parser, not `lxml.html`'s: that one runs a Python class lookup for each
+    element the first time it is touched, and nothing here needs `HtmlElement` methods.
+    Controls are dropped from the UTF-8 bytes, where they stand for themselves only
+    (every byte of a multi-byte character is >= 0x80): one C pass, not a regex scan.
     """
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True
     )
-    data = _CONTROLS.sub("", html.replace("\x0c", " ")).encode("utf-8", "replace")
-    try:
-        doc = lxml.html.document_fromstring(data, parser=parser)
-    except etree.ParserError:  # "Document is empty": nothing but whitespace or comments
-        doc = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+    data = html.encode("utf-8", "replace").translate(_FORM_FEED_TO_SPACE, _CONTROL_BYTES)
+    doc = etree.fromstring(data, parser)
+    if doc is None:  # "Document is empty": nothing but whitespace or comments
+        doc = etree.fromstring(b"<html><body></body></html>", parser)
     etree.strip_elements(doc, *DROP_TAGS, with_tail=False)
     return doc
+
+
+def drop_tree(el: etree._Element) -> None:
+    """`lxml.html`'s `HtmlElement.drop_tree`: remove `el` and its children; its tail
+    joins the text before it."""
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def tag(el: etree._Element) -> str:
@@ -112,6 +131,7 @@ class Texts:
     With a `root`, one walk lays out the whole text of the tree the way `itertext` does,
     and notes where each element's part starts and ends: the raw text of any element is
     then a slice of it (its pieces are consecutive, joined by single spaces), not a walk.
+    The same walk numbers the elements in document order (`order`).
     Only for a tree that no longer changes; lxml keeps one proxy per node while it is
     referenced, so the elements held here stay valid keys.
     """
@@ -119,9 +139,12 @@ class Texts:
     def __init__(self, root: etree._Element | None = None) -> None:
         self._root = root
         self._texts: dict[etree._Element, str] = {}
-        self._spans: dict[etree._Element, tuple[int, int]] | None = None
+        self._index: dict[etree._Element, int] | None = None  # None: not laid out yet
+        self._starts: list[int] = []
+        self._ends: list[int] = []
         self._all = ""
         self._owners: list[etree._Element] = []  # elements with text of their own
+        self._owned_at: list[int] = []  # where each owner's text starts in `_all`
 
     def __call__(self, el: etree._Element) -> str:
         text = self._texts.get(el)
@@ -131,17 +154,58 @@ class Texts:
 
     def raw(self, el: etree._Element) -> str:
         """`" ".join(el.itertext())`."""
-        if self._spans is None:
-            self._spans = self._lay_out() if self._walkable(self._root) else {}
-        span = self._spans.get(el)
-        if span is None:
+        index = self._index
+        if index is None:
+            index = self._laid_out()
+        i = index.get(el)
+        if i is None:
             return " ".join(el.itertext())
-        return self._all[span[0] : span[1]]
+        return self._all[self._starts[i] : self._ends[i]]
+
+    def spans(self) -> tuple[dict[etree._Element, int], list[int], list[int]]:
+        """(element → position, starts, ends): `raw(el)` is `_all[starts[i]:ends[i]]`
+        for `i = index[el]`; elements not laid out are not in the index."""
+        index = self._index
+        if index is None:
+            index = self._laid_out()
+        return index, self._starts, self._ends
+
+    def raw_length(self, el: etree._Element) -> int | None:
+        """`len(self.raw(el))` from the layout, None when `el` is not laid out."""
+        index = self._index
+        if index is None:
+            index = self._laid_out()
+        i = index.get(el)
+        return None if i is None else self._ends[i] - self._starts[i]
+
+    @property
+    def order(self) -> dict[etree._Element, int]:
+        """Every element of the tree (comments and the like included) by its position in
+        `root.iter()`."""
+        if self._index is None:
+            self._laid_out()
+        return self._order
+
+    def _laid_out(self) -> dict[etree._Element, int]:
+        if self._walkable(self._root):
+            self._index = self._lay_out()
+            self._order = self._index
+        else:
+            self._index = {}
+            root = self._root
+            self._order = {} if root is None else {el: i for i, el in enumerate(root.iter())}
+        return self._index
+
+    def lays_out(self, root: etree._Element) -> bool:
+        """Whether `root` is the tree laid out, every element of it numbered in `order`."""
+        if self._index is None:
+            self._laid_out()
+        return root is self._root and bool(self._index)
 
     @staticmethod
     def _walkable(root: etree._Element | None) -> bool:
-        """`iterwalk` passes over comments, processing instructions and entities, whose
-        tails `itertext` keeps: a tree with any of them is read element by element."""
+        """`itertext` passes over comments, processing instructions and entities but keeps
+        their tails: a tree with any of them is read element by element."""
         if root is None:
             return False
         others = root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)
@@ -150,35 +214,85 @@ class Texts:
     def with_text(self, root: etree._Element) -> Iterable[etree._Element]:
         """The elements under `root` (itself included) whose own `.text` is not None,
         known from the layout walk when `root` is the tree laid out."""
-        if root is self._root and self._spans is None:
-            self.raw(root)
-        if root is self._root and self._spans:
+        if root is self._root and self._index is None:
+            self._laid_out()
+        if root is self._root and self._index:
             return self._owners
         return (el for el in root.iter() if isinstance(el.tag, str) and el.text is not None)
 
-    def _lay_out(self) -> dict[etree._Element, tuple[int, int]]:
-        root = self._root
-        pieces: list[str] = []
-        spans: dict[etree._Element, tuple[int, int]] = {}
-        opened: dict[etree._Element, tuple[int, int]] = {}
-        pos = 0  # where the next piece starts in " ".join(pieces)
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            if event == "start":
-                opened[el] = (pos, len(pieces))
-                text = el.text
-                if text is not None:
-                    pieces.append(text)
-                    self._owners.append(el)
-                    pos += len(text) + 1
+    def with_match(self, root: etree._Element, pattern: re.Pattern[str]) -> list[etree._Element]:
+        """The elements of `with_text(root)` whose own `.text` `pattern` finds something in,
+        for a pattern that never matches whitespace: one search over the laid-out text
+        instead of one per element (a match then lies within one piece)."""
+        if root is self._root and self._index is None:
+            self._laid_out()
+        if not (root is self._root and self._index):
+            return [el for el in self.with_text(root) if pattern.search(el.text)]
+        found: list[etree._Element] = []
+        owners, owned_at = self._owners, self._owned_at
+        for match in pattern.finditer(self._all):
+            at = match.start()
+            i = bisect_right(owned_at, at) - 1
+            if i < 0:
                 continue
-            start, count = opened.pop(el)
-            spans[el] = (start, pos - 1 if len(pieces) > count else start)
-            tail = el.tail
-            if tail is not None and el is not root:
-                pieces.append(tail)
-                pos += len(tail) + 1
+            el = owners[i]
+            if at < owned_at[i] + len(el.text) and (not found or found[-1] is not el):
+                found.append(el)
+        return found
+
+    def _lay_out(self) -> dict[etree._Element, int]:
+        """One pass over `root.iter()` (elements only, in document order): an element's
+        text comes when it opens; it closes, and its tail follows, when the walk reaches an
+        element that is not inside it, known by the stack of open elements."""
+        root = self._root
+        assert root is not None
+        pieces: list[str] = []
+        append = pieces.append
+        owners, owned_at = self._owners, self._owned_at
+        index: dict[etree._Element, int] = {}
+        starts, ends = self._starts, self._ends
+        open_els: list[etree._Element] = []
+        open_at: list[int] = []  # index of each open element
+        pos = 0  # where the next piece starts in " ".join(pieces); each piece moves it on
+        top = None
+        i = -1
+        for el in root.iter():
+            i += 1
+            index[el] = i
+            parent = el.getparent()
+            while top is not parent:  # `top` and its open ancestors up to `parent` end
+                j = open_at.pop()
+                open_els.pop()
+                if pos > starts[j]:  # it has text: its part ends before the last space
+                    ends[j] = pos - 1
+                tail = top.tail
+                if tail is not None:
+                    append(tail)
+                    pos += len(tail) + 1
+                top = open_els[-1] if open_els else None
+            open_els.append(el)
+            open_at.append(i)
+            top = el
+            starts.append(pos)
+            ends.append(pos)
+            text = el.text
+            if text is not None:
+                append(text)
+                owners.append(el)
+                owned_at.append(pos)
+                pos += len(text) + 1
+        while open_els:  # the root's tail is not its text
+            j = open_at.pop()
+            el = open_els.pop()
+            if pos > starts[j]:
+                ends[j] = pos - 1
+            if el is not root:
+                tail = el.tail
+                if tail is not None:
+                    append(tail)
+                    pos += len(tail) + 1
         self._all = " ".join(pieces)
-        return spans
+        return index
 
 
 def _raw_text(el: etree._Element, texts: Callable[[etree._Element], str]) -> str:
@@ -329,14 +443,47 @@ def article_links(
     a mirror): their links are moved onto the page's own origin, never followed off-site.
     """
     found = []
+    known: dict[str, str | None] | None = None  # root-relative links of this site
     for a in root.iter("a"):
         href = a.get("href")
-        if not href or href.strip().startswith(("javascript:", "#", "mailto:")):
+        if not href:
             continue
-        url = _article_url(link_base(page_url, href), href, pattern, aliases)
+        if known is not None:
+            url = known.get(href, _UNKNOWN)
+            if url is not _UNKNOWN:
+                if url is not None:
+                    found.append((a, url))
+                continue
+        if href.strip().startswith(("javascript:", "#", "mailto:")):
+            continue
+        base = link_base(page_url, href)
+        url = _article_url(base, href, pattern, aliases)
+        if base is not page_url:  # root-relative: the site's origin alone resolves it
+            if known is None:
+                known = _site_links(base, pattern, aliases)
+            known[href] = url
         if url is not None:
             found.append((a, url))
     return found
+
+
+_UNKNOWN = object()
+_SITE_LINKS: dict[tuple[str, re.Pattern[str], tuple[str, ...]], dict[str, str | None]] = {}
+
+
+def _site_links(
+    origin: str, pattern: re.Pattern[str], aliases: tuple[str, ...]
+) -> dict[str, str | None]:
+    """Where each root-relative link of a site leads (`_article_url`), by the link as
+    written: a menu's 150 links then cost a dictionary look-up each, page after page.
+    Bounded: a crawl sees one or two sites, but a site may have many links."""
+    key = (origin, pattern, aliases)
+    known = _SITE_LINKS.get(key)
+    if known is None or len(known) > 20000:
+        if len(_SITE_LINKS) >= 16:
+            _SITE_LINKS.clear()
+        known = _SITE_LINKS[key] = {}
+    return known
 
 
 @lru_cache(maxsize=8192)
@@ -413,7 +560,9 @@ def _dated_lists(
     has a handful of date lines and a thousand elements.
     """
     dated: set[etree._Element] = set()
-    owners = texts.with_text(root) if isinstance(texts, Texts) else root.iter()
+    owners = (
+        texts.with_match(root, MAYBE_DATE) if isinstance(texts, Texts) else root.iter()
+    )
     for el in owners:
         text = el.text
         if text and isinstance(el.tag, str) and text.strip() and date_only(text):
@@ -426,10 +575,16 @@ def _dated_lists(
             items_per_list[parent] = items_per_list.get(parent, 0) + 1
     candidates = {el for el, count in items_per_list.items() if count >= 2}
     found = []
-    for el in root.iter() if candidates else ():
+    if not candidates:
+        ordered: Iterable[etree._Element] = ()
+    elif isinstance(texts, Texts) and texts.lays_out(root):
+        ordered = sorted(candidates, key=texts.order.__getitem__)
+    else:
+        ordered = root.iter()
+    for el in ordered:
         if el not in candidates or tag(el) in ("html", "body") or el in protected:
             continue
-        texty = [c for c in el if isinstance(c.tag, str) and texts(c)]
+        texty = [c for c in el if isinstance(c.tag, str) and _has_text(c, texts)]
         if len(texty) < 2:
             continue
         with_date = [c for c in texty if c not in dated and c in holding]
@@ -439,6 +594,17 @@ def _dated_lists(
         if max(len(texts(c)) for c in with_date) <= MAX_DATED_ITEM_CHARS:
             found.append(el)
     return found
+
+
+def _has_text(el: etree._Element, texts: Callable[[etree._Element], str]) -> bool:
+    """`bool(texts(el))`, without cleaning a long text to learn it is not empty: a raw
+    text whose first visible character is printable keeps it (cleaning removes only
+    whitespace, controls, invisible characters and lone surrogates, none printable)."""
+    if isinstance(texts, Texts):
+        first = texts.raw(el).lstrip()[:1]
+        if first and first.isprintable():
+            return True
+    return bool(texts(el))
 
 
 def _holding(elements: set[etree._Element]) -> set[etree._Element]:
@@ -518,38 +684,67 @@ def boilerplate_elements(
 
     An element that holds the title, or most of the page's text, is never boilerplate:
     a wrapper called `page-with-sidebar` must not take the article with it.
+
+    What an element's tag name, class, id and role say is worked out once per crawl
+    (templates repeat them on every page), not once per element.
     """
     found: set[etree._Element] = set()
     protected = {protect, *ancestors(protect)} if protect is not None else set()
-    for el in doc.iter():
-        name = el.tag
-        if not isinstance(name, str):
+    kinds = _BOILERPLATE_KINDS
+    # `_holds_article`'s first question, asked here for the many small marked elements
+    # (menu items) without a call: under 52 raw characters, neither prose nor most text.
+    index, starts, ends = texts.spans() if isinstance(texts, Texts) else ({}, [], [])
+    small = 0.4 * total_text
+    for el in doc.iter(etree.Element):
+        key = (el.tag, el.get("class"), el.get("id"), el.get("role"))
+        kind = kinds.get(key)
+        if kind is None:
+            kind = _boilerplate_kind(*key)
+        if kind is _NOT:
             continue
-        name = name.lower()
-        if not el.attrib and name not in _NAMED_BOILERPLATE:
-            continue  # no class, id or role: only the tag name could tell
-        if name in ("html", "body"):
-            continue
-        words = _attribute_words(el.get("class", ""), el.get("id", ""))
-        role = (el.get("role") or "").lower()
-        header_without_title = name == "header" and not any(True for _ in el.iter("h1", "time"))
-        if not (
-            name in STRUCTURAL_BOILERPLATE_TAGS
-            or name == "figcaption"
-            or header_without_title
-            or role in BOILERPLATE_ROLES
-            or words & BOILERPLATE_WORDS
-        ):
+        if kind is _HEADER and any(True for _ in el.iter("h1", "time")):
             continue
         if el in protected:
             continue
-        if name not in STRUCTURAL_BOILERPLATE_TAGS and _holds_article(el, total_text, texts):
-            continue
+        if kind is not _STRUCTURAL:
+            i = index.get(el)
+            length = ends[i] - starts[i] if i is not None else None
+            if (length is None or length >= 52 or 3 * length > small) and _holds_article(
+                el, total_text, texts
+            ):
+                continue
         found.add(el)
     return found
 
 
 _NAMED_BOILERPLATE = STRUCTURAL_BOILERPLATE_TAGS | {"figcaption", "header"}
+_NOT, _STRUCTURAL, _MARKED, _HEADER = "not", "structural", "marked", "header"
+_BOILERPLATE_KINDS: dict[tuple[Any, ...], str] = {}
+
+
+def _boilerplate_kind(tag_name: str, class_attr: str | None, id_attr: str | None,
+                      role: str | None) -> str:
+    """What an element's name and attributes alone say: not boilerplate, boilerplate by
+    its tag, marked so by class, role or as a caption (unless it holds the article), or a
+    header (boilerplate unless it holds a title or a date). Remembered, within bounds."""
+    name = tag_name.lower()
+    kind = _NOT
+    if name not in ("html", "body"):
+        words = _attribute_words(class_attr or "", id_attr or "")
+        if name in STRUCTURAL_BOILERPLATE_TAGS:
+            kind = _STRUCTURAL
+        elif (
+            name == "figcaption"
+            or (role or "").lower() in BOILERPLATE_ROLES
+            or words & BOILERPLATE_WORDS
+        ):
+            kind = _MARKED
+        elif name == "header":
+            kind = _HEADER
+    if len(_BOILERPLATE_KINDS) >= 8192:
+        _BOILERPLATE_KINDS.clear()
+    _BOILERPLATE_KINDS[(tag_name, class_attr, id_attr, role)] = kind
+    return kind
 
 
 def _holds_article(
@@ -558,19 +753,30 @@ def _holds_article(
     """Most of the page's text, or prose: not boilerplate, whatever its class says.
 
     The raw text bounds the clean one (cleaning never lengthens ASCII, and NFC at most
-    triples a character), so a menu item is never cleaned or laid out to learn it is short.
+    triples a character), so a menu item is never cleaned or laid out to learn it is short;
+    under 52 raw characters (the layout knows how many without cutting them out) it can
+    hold neither most of the page nor prose.
     """
+    if isinstance(texts, Texts):
+        length = texts.raw_length(el)
+        if length is not None and length < 52 and 3 * length <= 0.4 * total_text:
+            return False
     raw = _raw_text(el, texts)
     longest = len(raw) if raw.isascii() else 3 * len(raw)
     if longest > 0.4 * total_text and len(texts(el)) > 0.4 * total_text:
         return True
-    return _holds_prose(el, raw)
+    return _holds_prose(el, raw, texts)
 
 
-def _holds_prose(el: etree._Element, raw: str | None = None) -> bool:
+def _holds_prose(
+    el: etree._Element, raw: str | None = None, texts: Callable[[etree._Element], str] | None = None
+) -> bool:
     """Two or more long paragraphs of running text: an article, whatever its class says
     (menus, share bars and breadcrumbs hold none; news lists are caught by shape)."""
-    if not _may_hold_prose(" ".join(el.itertext()) if raw is None else raw):
+    raw = " ".join(el.itertext()) if raw is None else raw
+    if not _may_hold_prose(raw):
+        return False
+    if _mostly_links(el, raw, texts):
         return False
     long = [p for p in paragraphs(el) if len(p.text) >= 150 and p.link_density < 0.3]
     return len(long) >= 2
@@ -586,3 +792,31 @@ def _may_hold_prose(raw: str) -> bool:
     """
     letters = len("".join(raw.split()))
     return letters >= (152 if raw.isascii() else 52)
+
+
+def _mostly_links(
+    el: etree._Element, raw: str, texts: Callable[[etree._Element], str] | None
+) -> bool:
+    """True when `el` has too little text outside links for two long paragraphs of low link
+    density (a footer's or a menu's list of links), known without splitting it.
+
+    Only for ASCII text without control characters or `<br>`s (where a paragraph is one
+    flush and its link count is all its link text): then with N visible characters
+    outside links and L inside them, a paragraph of T >= 150 characters has
+    T <= 2(L + N) - 1 and density L / T < 0.3, so L < 1.5 N and N > 30; two such
+    paragraphs need more than 60 visible characters outside links.
+    """
+    if not raw.isascii() or _ASCII_CONTROL.search(raw):
+        return False
+    if next(el.iter("br"), None) is not None:
+        return False
+    outside = len("".join(raw.split()))
+    for a in el.iter("a"):
+        if next(a.iterdescendants("a"), None) is not None:
+            return False  # a link inside a link would count its text twice
+        link = _raw_text(a, texts) if texts is not None else " ".join(a.itertext())
+        outside -= len("".join(link.split()))
+    return outside <= 60
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -62,8 +62,25 @@ def furniture_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
-@lru_cache(maxsize=16)
 def profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """A profile's navigation phrases (comparable form) and furniture regex, built once."""
+    """A profile's navigation phrases (comparable form) and furniture regex, built once.
+
+    Found by the profile object first: hashing a profile hashes all its phrase lists,
+    and extraction asks once per paragraph."""
+    hit = _LINES_BY_ID.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    lines = _profile_lines(profile)
+    if len(_LINES_BY_ID) >= 16:
+        _LINES_BY_ID.clear()
+    _LINES_BY_ID[id(profile)] = (profile, lines)  # held, so its id is not reused
+    return lines
+
+
+_LINES_BY_ID: dict[int, tuple[SiteProfile, tuple[frozenset[str], re.Pattern[str] | None]]] = {}
+
+
+@lru_cache(maxsize=16)
+def _profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str] | None]:
     phrases = frozenset(comparable(p) for p in profile.navigation_phrases)
     return phrases, furniture_pattern(profile.furniture_lines)

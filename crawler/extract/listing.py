@@ -8,13 +8,16 @@ lead of an item are inside that block.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from crawler.extract.dates import date_only, find_dates
 from crawler.extract.html import (
+    Texts,
     ancestors,
     article_links,
     article_path_pattern,
@@ -27,9 +30,11 @@ from crawler.extract.urls import (
     absolute,
     canonical_url,
     host_aliases,
+    link_base,
     on_origin_of,
     page_number,
     same_site,
+    split_url,
 )
 from crawler.sites import SiteProfile
 
@@ -58,6 +63,7 @@ class ListingPage:
 def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
     """All articles and pagination links of a listing page. Pure: no network, no Scrapy."""
     doc = parse(html)
+    texts = Texts(doc)  # items, dates and leads ask for the same elements' text again
     pattern = article_path_pattern(profile.article_path)
     links = article_links(doc, url, pattern, host_aliases(profile.base_url))
     url_of = dict(links)
@@ -74,9 +80,9 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
             url=link_url,
             section=match.group("section"),
             slug=match.group("slug"),
-            title=text_of(a) or None,
-            date_raw=_item_date(item) or _group_date(item, url_of),
-            lead=_item_lead(item, url_of, link_url),
+            title=texts(a) or None,
+            date_raw=_item_date(item, texts) or _group_date(item, url_of, texts),
+            lead=_item_lead(item, url_of, link_url, texts),
             link=_as_linked(a, url, profile),
         )
         entries[link_url] = _merge(entries[link_url], entry) if link_url in entries else entry
@@ -111,13 +117,15 @@ def _item_block(a: etree._Element, owners: dict[etree._Element, set[str]]) -> et
     return item
 
 
-def _item_date(item: etree._Element) -> str | None:
+def _item_date(
+    item: etree._Element, texts: Callable[[etree._Element], str] = text_of
+) -> str | None:
     for el in item.iter("time"):
-        raw = el.get("datetime") or text_of(el)
+        raw = el.get("datetime") or texts(el)
         if raw and find_dates(raw):
             return raw
     for el in item.iter():  # an element of its own: <span>(10.07.2020)</span>, a <td>
-        match = date_only(text_of(el)) if isinstance(el.tag, str) else None
+        match = date_only(texts(el)) if isinstance(el.tag, str) else None
         if match:
             return match.raw
     texts = [p.text for p in paragraphs(item)]
@@ -128,7 +136,11 @@ def _item_date(item: etree._Element) -> str | None:
     return None
 
 
-def _group_date(item: etree._Element, url_of: dict[etree._Element, str]) -> str | None:
+def _group_date(
+    item: etree._Element,
+    url_of: dict[etree._Element, str],
+    texts: Callable[[etree._Element], str] = text_of,
+) -> str | None:
     """The day heading above a group of items (`<div>10 July 2020</div>` then items that
     show only a time): the nearest preceding date line that is not itself an item."""
     for level in (item, *ancestors(item)):
@@ -139,13 +151,18 @@ def _group_date(item: etree._Element, url_of: dict[etree._Element, str]) -> str 
                 continue
             if any(a in url_of for a in sibling.iter("a")):
                 continue  # another article's item: its date is not ours
-            match = date_only(text_of(sibling))
+            match = date_only(texts(sibling))
             if match:
                 return match.raw
     return None
 
 
-def _item_lead(item: etree._Element, url_of: dict[etree._Element, str], url: str) -> str | None:
+def _item_lead(
+    item: etree._Element,
+    url_of: dict[etree._Element, str],
+    url: str,
+    text_for: Callable[[etree._Element], str] = text_of,
+) -> str | None:
     """The item's text other than its date and its title; a second link's text (a linked
     lead after a linked title) when that is all there is.
 
@@ -157,30 +174,42 @@ def _item_lead(item: etree._Element, url_of: dict[etree._Element, str], url: str
     # a link around a whole card shows several (date, title, lead) and is not hidden.
     inline = [a for a in anchors if len(paragraphs(a)) <= 1]
     headings = [el for el in item.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_of(el))]
+    dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_for(el))]
     hidden = set(inline) | set(dates) | set(headings)
     texts = [p.text for p in paragraphs(item, lambda el: el in hidden)]
     texts = [t for t in texts if not date_only(t)]
     if texts:
         return max(texts, key=len)
-    linked = [text_of(a) for a in inline if text_of(a)]
+    linked = [text_for(a) for a in inline if text_for(a)]
     return max(linked[1:], key=len) if len(set(linked)) > 1 else None
 
 
 def _pages(doc: etree._Element, url: str, profile: SiteProfile) -> list[int]:
     """Listing page numbers linked from this page, for this same listing."""
-    here = urlsplit(canonical_url(url)).path
+    here = split_url(canonical_url(url)).path
+    aliases = host_aliases(profile.base_url)
     numbers = set()
     for a in doc.iter("a"):
         href = a.get("href")
         if not href:
             continue
-        target = absolute(url, href)
-        if (urlsplit(target).hostname or "").lower() in host_aliases(profile.base_url):
-            target = on_origin_of(target, url)
-        if not same_site(target, url) or urlsplit(canonical_url(target)).path != here:
+        path, target = _page_link(link_base(url, href), href, aliases)
+        if path != here:
             continue
         number = page_number(target, profile.page_param)
         if number:
             numbers.add(number)
     return sorted(numbers)
+
+
+@lru_cache(maxsize=8192)
+def _page_link(base: str, href: str, aliases: tuple[str, ...]) -> tuple[str | None, str]:
+    """The canonical path a link leads to on `base`'s site (None off the site) and the
+    URL it leads to there. Depends on the page only through `link_base`, so a site's
+    menus are worked out once per crawl."""
+    target = absolute(base, href)
+    if (urlsplit(target).hostname or "").lower() in aliases:
+        target = on_origin_of(target, base)
+    if not same_site(target, base):
+        return None, target
+    return urlsplit(canonical_url(target)).path, target
