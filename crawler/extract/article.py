@@ -30,7 +30,7 @@ from crawler.extract.html import (
     drop_tree,
     figure_of,
     image_captions,
-    is_inside,
+    is_boilerplate,
     is_navigation_href,
     news_lists,
     paragraphs,
@@ -85,9 +85,23 @@ class _Page:
     listing_paths: set[str] = field(default_factory=set)
     texts: Texts = field(default_factory=Texts)
     _hidden: set[etree._Element] | None = None
+    deferred: set[etree._Element] = field(default_factory=set)
+    total_text: int = 0
+    _verdicts: dict[etree._Element, bool] = field(default_factory=dict)
 
     def skip(self, el: etree._Element) -> bool:
-        return el in self.excluded
+        return el in self.excluded or (el in self.deferred and self._deferred_verdict(el))
+
+    def _deferred_verdict(self, el: etree._Element) -> bool:
+        """Boilerplate inside boilerplate, judged only when text is read from inside its
+        ancestor (see html.boilerplate_elements)."""
+        if el not in self._verdicts:
+            self._verdicts[el] = is_boilerplate(el, self.total_text, self.texts)
+        return self._verdicts[el]
+
+    def not_media(self, el: etree._Element) -> bool:
+        """Excluded, and not as an image's caption: images inside are not the article's."""
+        return el not in self.captions and self.skip(el)
 
     def inside_excluded(self, el: etree._Element) -> bool:
         """`is_inside(el, self.excluded)` with one set lookup instead of a walk up the
@@ -139,7 +153,9 @@ def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]
     )
     total = len(page.texts(page.doc))
     page.captions = image_captions(page.doc, page.texts)
-    return set(lists) | boilerplate_elements(page.doc, anchor, total, page.texts) | page.captions
+    page.total_text = total
+    marked = boilerplate_elements(page.doc, anchor, total, page.texts, page.deferred)
+    return set(lists) | marked | page.captions
 
 
 @lru_cache(maxsize=256)
@@ -602,9 +618,8 @@ def _article_region(container: etree._Element, anchor: etree._Element | None) ->
 
 def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
     found = []
-    not_media = page.excluded - page.captions
     for img in container.iter("img"):
-        if is_inside(img, not_media):
+        if any(page.not_media(a) for a in (img, *ancestors(img))):
             continue
         src = _image_source(img)
         if not src:
@@ -664,8 +679,8 @@ def _may_be_document(href: str) -> bool:
 
 def _own_html(page: _Page, container: etree._Element, anchor: etree._Element | None) -> str:
     """The container's HTML without the boilerplate inside it (sanitised later, in storage)."""
-    dropped = page.excluded - page.captions  # figures stay: body_html keeps its pictures
-    for el in [e for e in container.iter() if e in dropped or e is anchor]:
+    # figures stay: body_html keeps its pictures
+    for el in [e for e in container.iter() if page.not_media(e) or e is anchor]:
         parent = el.getparent()
         if parent is not None and el is not container:
             drop_tree(el)

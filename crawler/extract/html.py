@@ -679,11 +679,17 @@ def boilerplate_elements(
     protect: etree._Element | None,
     total_text: int,
     texts: Callable[[etree._Element], str] = text_of,
+    deferred: set[etree._Element] | None = None,
 ) -> set[etree._Element]:
     """Menus, footers, breadcrumbs, share bars, captions: recognised by tag, role or class.
 
     An element that holds the title, or most of the page's text, is never boilerplate:
     a wrapper called `page-with-sidebar` must not take the article with it.
+
+    With `deferred`, a marked element inside a menu, footer or aside already found is
+    not judged here but put in `deferred`: its ancestor answers for it in every question
+    but one (text read from inside that ancestor), and `is_boilerplate` judges it then.
+    Judging the columns of a mega-menu one by one was most of the cost of a page.
 
     What an element's tag name, class, id and role say is worked out once per crawl
     (templates repeat them on every page), not once per element.
@@ -695,7 +701,11 @@ def boilerplate_elements(
     # (menu items) without a call: under 52 raw characters, neither prose nor most text.
     index, starts, ends = texts.spans() if isinstance(texts, Texts) else ({}, [], [])
     small = 0.4 * total_text
+    covered: set[etree._Element] = set()  # found menus, footers, asides and all under them
     for el in doc.iter(etree.Element):
+        under_found = deferred is not None and el.getparent() in covered
+        if under_found:
+            covered.add(el)
         key = (el.tag, el.get("class"), el.get("id"), el.get("role"))
         kind = kinds.get(key)
         if kind is None:
@@ -706,6 +716,9 @@ def boilerplate_elements(
             continue
         if el in protected:
             continue
+        if under_found and kind is not _STRUCTURAL:
+            deferred.add(el)  # type: ignore[union-attr]
+            continue
         if kind is not _STRUCTURAL:
             i = index.get(el)
             length = ends[i] - starts[i] if i is not None else None
@@ -714,7 +727,16 @@ def boilerplate_elements(
             ):
                 continue
         found.add(el)
+        if kind is _STRUCTURAL and deferred is not None:
+            covered.add(el)
     return found
+
+
+def is_boilerplate(
+    el: etree._Element, total_text: int, texts: Callable[[etree._Element], str] = text_of
+) -> bool:
+    """The verdict `boilerplate_elements` deferred for a marked element."""
+    return not _holds_article(el, total_text, texts)
 
 
 _NAMED_BOILERPLATE = STRUCTURAL_BOILERPLATE_TAGS | {"figcaption", "header"}
