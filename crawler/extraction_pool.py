@@ -39,8 +39,8 @@ def listing_for(html: str, url: str, lang: str) -> ListingPage:
     return extract_listing(html, url, get_profile(lang))
 
 
-def _worker_setup(parent: int) -> None:
-    """Workers leave stopping to the crawl, and never outlive it.
+def worker_setup(parent: int) -> None:
+    """Workers leave stopping to the crawl (or `reextract`), and never outlive it.
 
     A Ctrl-C or a systemd SIGTERM sent to the whole group must not kill a worker under a
     page in flight: the crawl shuts its workers down itself. A crawl killed outright
@@ -94,10 +94,10 @@ class ExtractionPool:
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn: a fresh interpreter, safe beside the reactor's threads (fork is not),
-            # and a direct child of the crawl, so that it dies with it (_worker_setup).
+            # and a direct child of the crawl, so that it dies with it (worker_setup).
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_setup, initargs=(os.getpid(),),
+                initializer=worker_setup, initargs=(os.getpid(),),
             )
         return self._pool
 

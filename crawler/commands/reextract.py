@@ -20,6 +20,8 @@ from itertools import islice
 from pathlib import Path
 
 from crawler import exitcodes
+from crawler.commands.common import fail
+from crawler.extraction_pool import worker_setup
 from crawler.reextract import process_stored
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
@@ -47,14 +49,14 @@ def run(args: argparse.Namespace) -> int:
     when nothing could be done (missing database, bad arguments, another run writing),
     6 when interrupted."""
     if args.workers < 1:
-        return _fail("--workers must be at least 1")
+        return fail("--workers must be at least 1")
     if not Path(args.db).is_file():
-        return _fail(f"database not found: {args.db}")
+        return fail(f"database not found: {args.db}")
     lang = None if args.lang == "both" else args.lang
     try:
         lock = DatabaseLock(args.db).acquire()
     except DatabaseLocked as exc:
-        return _fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
+        return fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
     try:
         return _reextract(args.db, lang, args.workers)
     finally:
@@ -104,7 +106,10 @@ def _results(rows: Iterable[tuple], workers: int) -> Iterator[tuple]:
             yield from map(process_stored, batch)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(  # workers as the crawl's: Ctrl-C is the parent's, never orphans
+        max_workers=workers, mp_context=context, initializer=worker_setup,
+        initargs=(os.getpid(),),
+    ) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(_process_batch, batch))
@@ -131,8 +136,3 @@ def _counters(counts: Counter[str]) -> dict[str, int]:
 
 def _status(finish: str) -> int:
     return exitcodes.SUCCESS if finish == "finished" else exitcodes.INTERRUPTED
-
-
-def _fail(message: str, status: int = exitcodes.BAD_ARGUMENTS) -> int:
-    print(f"newscrawl: error: {message}", file=sys.stderr)
-    return status
