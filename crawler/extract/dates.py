@@ -156,7 +156,6 @@ def _weekday_before(text: str, start: int) -> tuple[int | None, int]:
 # Every pattern above needs a four-digit year or the `d.mm.yy` shape: text without either
 # (most text on a page) holds no date, and one search says so instead of six.
 MAYBE_DATE = re.compile(r"\d(?:\d{3}|\.\d{1,2}\.\d{2})")
-_MAYBE_DATE = MAYBE_DATE
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -166,7 +165,7 @@ def find_dates(text: str) -> list[DateMatch]:
     with its date, a byline?), so answers are cached; the current year is part of the
     key because it bounds which years are valid.
     """
-    if not _MAYBE_DATE.search(text):
+    if not MAYBE_DATE.search(text):
         return []
     return list(_find_dates(text, datetime.now(timezone.utc).date().year))
 
@@ -204,7 +203,7 @@ _DATE_LABEL = re.compile(
 
 def date_only(text: str) -> DateMatch | None:
     """The date when `text` is essentially just a date (a date line, a `<time>`)."""
-    if not _MAYBE_DATE.search(text):
+    if not MAYBE_DATE.search(text):
         return None  # called on every text of a page: most hold no date at all
     stripped = _DATE_LABEL.sub("", text.strip())
     matches = find_dates(stripped)

@@ -154,10 +154,7 @@ class Texts:
 
     def raw(self, el: etree._Element) -> str:
         """`" ".join(el.itertext())`."""
-        index = self._index
-        if index is None:
-            index = self._laid_out()
-        i = index.get(el)
+        i = self._layout().get(el)
         if i is None:
             return " ".join(el.itertext())
         return self._all[self._starts[i] : self._ends[i]]
@@ -165,26 +162,23 @@ class Texts:
     def spans(self) -> tuple[dict[etree._Element, int], list[int], list[int]]:
         """(element → position, starts, ends): `raw(el)` is `_all[starts[i]:ends[i]]`
         for `i = index[el]`; elements not laid out are not in the index."""
-        index = self._index
-        if index is None:
-            index = self._laid_out()
-        return index, self._starts, self._ends
+        return self._layout(), self._starts, self._ends
 
     def raw_length(self, el: etree._Element) -> int | None:
         """`len(self.raw(el))` from the layout, None when `el` is not laid out."""
-        index = self._index
-        if index is None:
-            index = self._laid_out()
-        i = index.get(el)
+        i = self._layout().get(el)
         return None if i is None else self._ends[i] - self._starts[i]
 
     @property
     def order(self) -> dict[etree._Element, int]:
         """Every element of the tree (comments and the like included) by its position in
         `root.iter()`."""
-        if self._index is None:
-            self._laid_out()
+        self._layout()
         return self._order
+
+    def _layout(self) -> dict[etree._Element, int]:
+        """The element index, the tree laid out at the first question (empty: not walkable)."""
+        return self._laid_out() if self._index is None else self._index
 
     def _laid_out(self) -> dict[etree._Element, int]:
         if self._walkable(self._root):
@@ -198,9 +192,7 @@ class Texts:
 
     def lays_out(self, root: etree._Element) -> bool:
         """Whether `root` is the tree laid out, every element of it numbered in `order`."""
-        if self._index is None:
-            self._laid_out()
-        return root is self._root and bool(self._index)
+        return root is self._root and bool(self._layout())
 
     @staticmethod
     def _walkable(root: etree._Element | None) -> bool:
@@ -214,9 +206,7 @@ class Texts:
     def with_text(self, root: etree._Element) -> Iterable[etree._Element]:
         """The elements under `root` (itself included) whose own `.text` is not None,
         known from the layout walk when `root` is the tree laid out."""
-        if root is self._root and self._index is None:
-            self._laid_out()
-        if root is self._root and self._index:
+        if root is self._root and self._layout():
             return self._owners
         return (el for el in root.iter() if isinstance(el.tag, str) and el.text is not None)
 
@@ -224,9 +214,7 @@ class Texts:
         """The elements of `with_text(root)` whose own `.text` `pattern` finds something in,
         for a pattern that never matches whitespace: one search over the laid-out text
         instead of one per element (a match then lies within one piece)."""
-        if root is self._root and self._index is None:
-            self._laid_out()
-        if not (root is self._root and self._index):
+        if not (root is self._root and self._layout()):
             return [el for el in self.with_text(root) if pattern.search(el.text)]
         found: list[etree._Element] = []
         owners, owned_at = self._owners, self._owned_at

@@ -8,7 +8,6 @@ whole or kept whole: a phrase inside a sentence is never cut out of it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from crawler.extract.dates import DateMatch, date_only, find_dates
 from crawler.extract.text import comparable, join_paragraphs, split_paragraphs
@@ -65,12 +64,13 @@ def furniture_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str] | None]:
     """A profile's navigation phrases (comparable form) and furniture regex, built once.
 
-    Found by the profile object first: hashing a profile hashes all its phrase lists,
-    and extraction asks once per paragraph."""
+    Kept by the profile object's identity: hashing a profile hashes all its phrase
+    lists, and extraction asks once per paragraph."""
     hit = _LINES_BY_ID.get(id(profile))
     if hit is not None and hit[0] is profile:
         return hit[1]
-    lines = _profile_lines(profile)
+    phrases = frozenset(comparable(p) for p in profile.navigation_phrases)
+    lines = phrases, furniture_pattern(profile.furniture_lines)
     if len(_LINES_BY_ID) >= 16:
         _LINES_BY_ID.clear()
     _LINES_BY_ID[id(profile)] = (profile, lines)  # held, so its id is not reused
@@ -78,9 +78,3 @@ def profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str]
 
 
 _LINES_BY_ID: dict[int, tuple[SiteProfile, tuple[frozenset[str], re.Pattern[str] | None]]] = {}
-
-
-@lru_cache(maxsize=16)
-def _profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    phrases = frozenset(comparable(p) for p in profile.navigation_phrases)
-    return phrases, furniture_pattern(profile.furniture_lines)
