@@ -125,6 +125,17 @@ def _immutable(path: Path, on: bool) -> None:
     subprocess.run(["chattr", "+i" if on else "-i", str(path)], check=True)
 
 
+def _read_only(paths: list[Path], on: bool) -> None:
+    """Make the files and folders read-only (or writable again), for root too."""
+    for path in paths:
+        if os.geteuid() == 0:
+            _immutable(path, on)
+        elif on:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        else:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def test_read_only_database_gives_a_clear_error_and_changes_nothing(
     site: MirrorServer, db: Path
 ):
@@ -132,18 +143,10 @@ def test_read_only_database_gives_a_clear_error_and_changes_nothing(
     before = by_path(db)
     files = sorted(db.parent.iterdir())
     try:
-        for path in [*files, db.parent]:
-            if os.geteuid() == 0:
-                _immutable(path, True)
-            else:
-                path.chmod(0o555 if path.is_dir() else 0o444)
+        _read_only([*files, db.parent], True)
         result = crawl(site.base_url, db)
     finally:
-        for path in [*files, db.parent]:
-            if os.geteuid() == 0:
-                _immutable(path, False)
-            else:
-                path.chmod(0o755 if path.is_dir() else 0o644)
+        _read_only([*files, db.parent], False)
     assert result.returncode != SUCCESS
     assert re.search(r"(?i)read-?only|permission denied|not permitted", result.stderr)
     assert "Traceback" not in result.stderr
