@@ -14,10 +14,12 @@ import logging
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawler.extract import layers
+
 logger = logging.getLogger(__name__)
 
 FIELDS = ("title", "date", "body")
-LAYERS = ("profile", "structure", "trafilatura", "none")
+LAYERS = ("profile", "structure", "trafilatura", "htmldate", "none")
 
 
 class ExtractionHealth:
@@ -27,11 +29,23 @@ class ExtractionHealth:
         self.crawler = crawler
         self.max_miss = crawler.settings.getfloat("HEALTH_MAX_PROFILE_MISS")
         self.min_pages = crawler.settings.getint("HEALTH_MIN_PAGES")
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionHealth:
         return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        """An extraction layer that cannot run is said at the start, never found out later
+        from worse rows (a broken installation, see README "Install")."""
+        for name, why in layers.missing().items():
+            self.crawler.stats.inc_value("health/layers_missing")
+            logger.error(
+                "Extraction layer %s is not available (%s): %s is not done in this run. "
+                "Reinstall the project's dependencies; `newscrawl doctor` lists the layers.",
+                name, why, layers.OPTIONAL[name],
+            )
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats

@@ -1,7 +1,8 @@
 """Dates pipeline: the article's and the listing's date to ISO, cross-checked.
 
 The article page's own date wins; the listing date backs it up when the page has none
-readable, and a disagreement between the two is counted, logged and flagged.
+readable (or only one that htmldate guessed from markup), and a disagreement between the
+two is counted, logged and flagged.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from crawler.extract.dates import parse_date, readings
 from crawler.sites import get_profile
 
 logger = logging.getLogger(__name__)
+
+# Date sources below the listing's date: a page date that no rule of ours read.
+WEAKER_THAN_LISTING = frozenset({"htmldate"})
 
 
 class DatesPipeline:
@@ -33,6 +37,8 @@ class DatesPipeline:
         languages = get_profile(item["lang"]).dateparser_languages
         article = parse_date(item.get("date_raw"), languages)
         listing = parse_date(item.get("listing_date_raw"), languages)
+        if listing and item.get("date_source") in WEAKER_THAN_LISTING:
+            article = None  # htmldate's guess never outranks what the listing shows
         if article and article in readings(item.get("listing_date_raw"), languages):
             listing = article  # 07/10/2020 on the listing, 10 July 2020 on the page: they agree
         item["listing_date"] = listing.isoformat() if listing else None

@@ -77,10 +77,17 @@ def test_boilerplate_drops_view_counters_but_not_sentences_about_views(
     assert out["body"] == "Стороны обсудили просмотров 5 документов."
 
 
-def test_boilerplate_drops_source_tags_and_photo_credit_lines(crawler: SimpleNamespace) -> None:
-    body = "Text of the article.\n\nSource: CSTO press service\n\nTags: CSTO, exercise"
+def test_boilerplate_drops_tags_and_photo_credits_but_keeps_the_source_line(
+    crawler: SimpleNamespace,
+) -> None:
+    """"Source: …" ends the article's own text (issue 11); tags and credits are furniture."""
+    body = ("Text of the article.\n\nSource: the «Military Review» journal\n\n"
+            "Photo: CSTO press service\n\nTags: CSTO, exercise")
     out = BoilerplatePipeline(crawler).process_item(item(body=body))
-    assert out["body"] == "Text of the article."
+    assert out["body"] == "Text of the article.\n\nSource: the «Military Review» journal"
+    body = "Текст статьи.\n\nИсточник: газета «Красная звезда»\n\nФото: пресс-служба ОДКБ"
+    out = BoilerplatePipeline(crawler).process_item(item(lang="ru", body=body))
+    assert out["body"] == "Текст статьи.\n\nИсточник: газета «Красная звезда»"
 
 
 def test_dates_article_date_wins_and_mismatch_is_flagged(crawler: SimpleNamespace) -> None:

@@ -11,6 +11,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from crawler.extract import extract_page, layers
 from crawler.extract.article import diagnose
 from crawler.extract.dates import parse_date
 from crawler.extract.encoding import decode_html
@@ -56,18 +57,33 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: cannot read {args.page}: {error}\n")
         return 2
     lang = args.lang or ("ru" if url.split("//")[-1].startswith("odkb-csto.org") else "en")
-    report = diagnose(html, url, get_profile(lang))
+    profile = get_profile(lang)
+    _print_layers()
+    report = diagnose(html, url, profile)
     chosen = report.pop("chosen")
-    for field, layers in report.items():
+    for field, found in report.items():
         print(f"{field}:")
-        for layer, value in layers.items():
+        for layer, value in found.items():
             mark = "*" if chosen.get(field) == layer else " "
             shown = _preview(value)
             if field == "date" and value:
-                shown += f"  → {parse_date(value) or 'UNREADABLE'}"
+                shown += f"  → {parse_date(value, profile.dateparser_languages) or 'UNREADABLE'}"
             print(f"  {mark} {layer:<12} {shown}")
+    page = extract_page(html, url, profile)
+    print(f"\nstored: title {_preview(page.title)}\n        published {page.published or '—'}"
+          f" ({page.date_source or 'no date on the page: the listing date answers'})"
+          f"\n        body {_preview(page.body)}")
     missing = [f for f in ("title", "date", "body") if chosen.get(f) != "profile"]
     if missing:
         print(f"\nThe profile's selectors missed: {', '.join(missing)}. "
               "Update crawler/sites/csto.py if the site changed its templates.")
     return 0
+
+
+def _print_layers() -> None:
+    """Which optional extraction layers can run here (a broken install shows at once)."""
+    print("layers:")
+    for name, job in layers.OPTIONAL.items():
+        why = layers.import_error(name)
+        state = "available" if why is None else f"NOT AVAILABLE ({why})"
+        print(f"    {name:<12} {state}: {job}")

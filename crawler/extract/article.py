@@ -10,13 +10,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from crawler.extract.dates import date_only, find_dates
+from crawler.extract import layers
+from crawler.extract.datecues import (
+    declared_elements,
+    element_date,
+    json_ld_published,
+    local_form,
+    meta_published,
+    page_stamps,
+    url_date,
+)
+from crawler.extract.dates import date_only, find_dates, parse_date
 from crawler.extract.html import (
     BOILERPLATE_WORDS,
     STRUCTURAL_BOILERPLATE_TAGS,
@@ -33,26 +44,34 @@ from crawler.extract.html import (
     is_boilerplate,
     is_navigation_href,
     news_lists,
+    other_article_links,
     paragraphs,
     parse,
     tag,
     text_of,
 )
-from crawler.extract.lines import date_after_title, is_boilerplate_line, profile_lines
+from crawler.extract.lines import (
+    COPYRIGHT,
+    date_after_title,
+    is_boilerplate_line,
+    profile_lines,
+)
 from crawler.extract.text import clean_line, comparable, join_paragraphs
 from crawler.extract.urls import (
     absolute,
     canonical_path,
     canonical_url,
     host_aliases,
+    href_path,
     split_url,
 )
 from crawler.sites import Selectors, SiteProfile
 
-PROFILE, STRUCTURE, TRAFILATURA = "profile", "structure", "trafilatura"
+PROFILE, STRUCTURE, TRAFILATURA, HTMLDATE = "profile", "structure", "trafilatura", "htmldate"
 MIN_BODY_CHARS = 80
 QUALIFYING_CHARS = 60
 SHORT_CHARS = 25
+LABEL_CHARS = 20  # "Read more:", "[Related: ]": what a teaser says outside its link
 DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|rtf|odt|ods|zip|rar)$", re.I)
 PARAGRAPH_OWNERS = frozenset("p li h2 h3 h4 h5 h6 blockquote dd dt pre".split())
 
@@ -79,6 +98,7 @@ class _Page:
     doc: etree._Element
     url: str
     profile: SiteProfile
+    html: str
     excluded: set[etree._Element] = field(default_factory=set)
     captions: set[etree._Element] = field(default_factory=set)
     order: dict[etree._Element, int] = field(default_factory=dict)
@@ -87,6 +107,9 @@ class _Page:
     _hidden: set[etree._Element] | None = None
     deferred: set[etree._Element] = field(default_factory=set)
     total_text: int = 0
+    other_articles: set[etree._Element] = field(default_factory=set)  # links to other news
+    lists: set[etree._Element] = field(default_factory=set)  # lists of other news
+    _listed: set[etree._Element] | None = None
     _verdicts: dict[etree._Element, bool] = field(default_factory=dict)
 
     def skip(self, el: etree._Element) -> bool:
@@ -112,6 +135,12 @@ class _Page:
                 self._hidden.update(top.iter())
         return el in self._hidden
 
+    def inside_lists(self, el: etree._Element) -> bool:
+        """Whether `el` is in a list of other news (`lists` is complete once asked)."""
+        if self._listed is None:
+            self._listed = {e for top in self.lists for e in top.iter()}
+        return el in self._listed
+
 
 def extract_article(html: str, url: str, profile: SiteProfile) -> ArticleFields:
     """All fields of an article page. Pure: no network, no Scrapy."""
@@ -119,13 +148,13 @@ def extract_article(html: str, url: str, profile: SiteProfile) -> ArticleFields:
     fields = ArticleFields()
     title, anchor = _title(page, fields)
     page.excluded |= _excluded(page, anchor)
-    container = _body(page, fields, anchor, title)
-    _date(page, fields, anchor, title, container)
-    if container is not None:
-        region = _article_region(container, anchor)
+    parts = _body(page, fields, anchor, title)
+    _date(page, fields, anchor, title)
+    if parts:
+        region = _article_region(parts, anchor)
         fields.images = _images(page, region)
         fields.attachments = _attachments(page, region)
-        fields.body_html = _own_html(page, container, anchor)
+        fields.body_html = "\n".join(_own_html(page, part, anchor) for part in parts)
     fields.not_found = _looks_not_found(fields, profile)
     return fields
 
@@ -141,16 +170,18 @@ def _prepare(html: str, url: str, profile: SiteProfile) -> _Page:
         prefixes.add(profile.listing_path.format(section=section))
     texts = Texts(doc)
     return _Page(
-        doc=doc, url=url, profile=profile, order=texts.order, listing_paths=prefixes, texts=texts
+        doc=doc, url=url, profile=profile, html=html, order=texts.order,
+        listing_paths=prefixes, texts=texts,
     )
 
 
 def _excluded(page: _Page, anchor: etree._Element | None) -> set[etree._Element]:
     pattern = article_path_pattern(page.profile.article_path)
     aliases = host_aliases(page.profile.base_url)
-    lists = news_lists(
-        page.doc, page.url, pattern, canonical_url(page.url), anchor, aliases, page.texts
-    )
+    links = other_article_links(page.doc, page.url, pattern, canonical_url(page.url), aliases)
+    page.other_articles = {a for a, _ in links}
+    lists = news_lists(page.doc, links, anchor, page.texts)
+    page.lists = set(lists)
     total = len(page.texts(page.doc))
     page.captions = image_captions(page.doc, page.texts)
     page.total_text = total
@@ -328,54 +359,173 @@ def _date(
     fields: ArticleFields,
     anchor: etree._Element | None,
     title: str | None,
-    container: etree._Element | None,
 ) -> None:
+    """The article's own date. The profile's selectors come first, but a match that
+    shows another article's date (a latest-news item using the same classes) is never
+    taken; the one nearest the title wins. No date of its own: none, and the listing's
+    date answers (pipelines.dates)."""
     unreadable = None
     for selector in page.profile.selectors.date:
-        for el in _select(page, selector):
-            raw = el.get("datetime") or text_of(el)
-            if raw and find_dates(raw):
-                fields.date_raw, fields.date_source = raw, "article:profile"
-                fields.layers["date"] = PROFILE
-                return
-            unreadable = unreadable or raw
-    found = _time_element(page, anchor) or _meta_date(page) or _text_date(page, anchor, title)
+        own = [el for el in _select(page, selector) if not _dates_another_article(page, el, anchor)]
+        readable = [el for el in own if find_dates(_raw_date(el))]
+        if readable:
+            el = min(readable, key=lambda e: _distance(page, e, anchor))
+            fields.date_raw, fields.date_source = _raw_date(el), "article:profile"
+            fields.layers["date"] = PROFILE
+            return
+        unreadable = unreadable or next((r for r in map(_raw_date, own) if r), None)
+    found = _structural_date(page, anchor, title)
     if found:
         fields.date_raw, fields.date_source = found
         fields.layers["date"] = STRUCTURE
     elif unreadable:  # kept as found, so a rejection can say what the page had
         fields.date_raw, fields.date_source = unreadable, "article:profile"
+    else:
+        raw = _htmldate(page)
+        if raw:
+            fields.date_raw, fields.date_source = raw, HTMLDATE
+            fields.layers["date"] = HTMLDATE
+
+
+def _structural_date(
+    page: _Page, anchor: etree._Element | None, title: str | None
+) -> tuple[str, str] | None:
+    """The date the page states for itself, as (raw, source), or None.
+
+    A full date in the URL's path first, then an element declared as the publication
+    date; else the date most of the page's other cues agree on (the `<time>` nearest
+    the title, the date line nearest the title, meta tags, JSON-LD: a modification
+    date or a related story's is outvoted), ties going to the visible ones. An ISO
+    timestamp in UTC is read on the publisher's own clock when the page states that
+    same instant with its offset."""
+    path_date = url_date(split_url(page.url).path)
+    if path_date:
+        return path_date, "url"
+    declared = [
+        el for el in declared_elements(page.doc)
+        if element_date(el) and not _dates_another_article(page, el, anchor)
+    ]
+    if declared:
+        el = min(declared, key=lambda e: _distance(page, e, anchor))
+        found = element_date(el) or "", "article:time" if tag(el) == "time" else "meta"
+        return _on_local_clock(page, found)
+    cues = [_time_element(page, anchor), _meta_cue(page)]
+    if not (cues[0] and cues[1] and _same_day(page, cues[0], cues[1])):
+        cues += [_text_date(page, anchor, title), _json_ld_cue(page, title)]
+    return _agreed(page, [_on_local_clock(page, c) for c in cues if c])
+
+
+def _meta_cue(page: _Page) -> tuple[str, str] | None:
+    raw = meta_published(page.doc)
+    return (raw, "meta") if raw else None
+
+
+def _json_ld_cue(page: _Page, title: str | None) -> tuple[str, str] | None:
+    raw = json_ld_published(page.html, comparable(title) if title else None)
+    return (raw, "json-ld") if raw else None
+
+
+def _on_local_clock(page: _Page, cue: tuple[str, str]) -> tuple[str, str]:
+    raw, source = cue
+    return local_form(raw, page_stamps(page.doc, page.html)), source
+
+
+def _day(page: _Page, raw: str) -> date | None:
+    return parse_date(raw, page.profile.dateparser_languages)
+
+
+def _same_day(page: _Page, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return _day(page, a[0]) == _day(page, b[0]) is not None
+
+
+def _agreed(page: _Page, cues: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The cue whose day most cues give; the first such cue on a tie."""
+    days = [_day(page, raw) for raw, _ in cues]
+    votes = Counter(d for d in days if d is not None)
+    if not votes:
+        return None
+    most = max(votes.values())
+    return next(cue for cue, d in zip(cues, days, strict=True) if d and votes[d] == most)
+
+
+def _htmldate(page: _Page) -> str | None:
+    """htmldate's answer, the last resort below every date the page, the profile or the
+    listing gives: on the page as fetched (its scripts' JSON included), from markup only
+    (its free-text search would take a date inside a sentence), never a day that a list
+    of other news shows, nor one the page does not write anywhere (htmldate makes up
+    1 January of a year it sees)."""
+    if not layers.available("htmldate"):
+        return None
+    import htmldate
+
+    found = htmldate.find_date(
+        page.html, url=page.url, original_date=True, extensive_search=False,
+        outputformat="%Y-%m-%d",
+    )
+    day = _day(page, found) if found else None
+    if day is None or day in _listed_days(page) or not _written(page, day):
+        return None
+    return found
+
+
+def _listed_days(page: _Page) -> set[date]:
+    """Every day shown in the page's lists and cards of other news."""
+    days = {m.value for top in page.lists for m in find_dates(page.texts(top))}
+    for a in page.other_articles:
+        holder = a.getparent() if a.getparent() is not None else a
+        days.update(m.value for m in find_dates(page.texts(holder)))
+    for el in page.doc.iter("time"):
+        if page.inside_lists(el) and (day := _day(page, _raw_date(el))):
+            days.add(day)
+    return days
+
+
+def _written(page: _Page, day: date) -> bool:
+    """Whether the page states `day` in full: in its text, its markup or its URL."""
+    if url_date(split_url(page.url).path) is not None:
+        return True
+    if day.isoformat() in page.html or f"{day:%Y/%m/%d}" in page.html:
+        return True  # markup: an ISO timestamp, a dated upload path
+    return any(m.value == day for m in find_dates(page.texts(page.doc)))
+
+
+def _raw_date(el: etree._Element) -> str:
+    return el.get("datetime") or text_of(el)
+
+
+CARD_CHARS = 400
+
+
+def _dates_another_article(
+    page: _Page, el: etree._Element, anchor: etree._Element | None
+) -> bool:
+    """True when `el` is inside a list of other news, or in a small block (a "read also"
+    card, a sidebar item) that links to another article and not to this one's title."""
+    if page.inside_lists(el):
+        return True
+    holds_title = {anchor, *ancestors(anchor)} if anchor is not None else set()
+    for node in (el, *ancestors(el)):
+        if node in holds_title or len(page.texts(node)) > CARD_CHARS:
+            return False
+        if node in page.other_articles or any(
+            a in page.other_articles for a in node.iter("a")
+        ):
+            return True
+    return False
 
 
 def _time_element(page: _Page, anchor: etree._Element | None) -> tuple[str, str] | None:
+    """The readable `<time>` nearest the title, outside lists and cards of other news."""
     candidates = [
         el for el in page.doc.iter("time")
-        if not page.inside_excluded(el) and (el.get("datetime") or text_of(el))
+        if find_dates(_raw_date(el)) and not _dates_another_article(page, el, anchor)
     ]
     if not candidates:
         return None
     el = min(candidates, key=lambda e: _distance(page, e, anchor))
-    raw = el.get("datetime") or text_of(el)
-    return (raw, "article:time") if find_dates(raw) else None
+    return _raw_date(el), "article:time"
 
 
-_META_DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "pubdate",
-                   "publish-date", "og:published_time")
-
-
-def _meta_date(page: _Page) -> tuple[str, str] | None:
-    for el in page.doc.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if key in _META_DATE_KEYS and find_dates(el.get("content") or ""):
-            return el.get("content"), "meta"
-    for el in _DATE_PUBLISHED(page.doc):
-        raw = el.get("content") or el.get("datetime") or text_of(el)
-        if raw and find_dates(raw):
-            return raw, "meta"
-    return None
-
-
-_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody']")
 
 
@@ -401,7 +551,10 @@ def _text_date(
             raw = _date_in_piece(piece, title_key)
             if raw is None:
                 continue
-            if piece is el.tail and page.inside_excluded(el.getparent()):
+            holder = el if piece is el.text else el.getparent()
+            if holder is not el and page.inside_excluded(holder):
+                continue
+            if _dates_another_article(page, holder, anchor):
                 continue
             rank = _distance(page, el, anchor)
             if best is None or rank < best[0]:
@@ -430,7 +583,7 @@ def _date_in_piece(piece: str, title_key: str | None) -> str | None:
 def _qualifies(p: Paragraph, minimum: int = QUALIFYING_CHARS) -> bool:
     if minimum < QUALIFYING_CHARS and not p.text.endswith((".", "!", "?", "»", "”", '"')):
         return False  # short text counts only as whole sentences, never as menu items
-    return len(p.text) >= minimum and p.link_density < 0.5
+    return len(p.text) >= minimum and p.link_density < 0.5 and not COPYRIGHT.match(p.text)
 
 
 def _score_containers(page: _Page, minimum: int) -> dict[etree._Element, float]:
@@ -488,8 +641,18 @@ def _widen(
 
 
 def _is_byline(text: str) -> bool:
-    """'Press Service · 10 July 2020, 14:35 · Moscow': a short dated line, not a sentence."""
-    return len(text) < 160 and bool(find_dates(text)) and not text.endswith((".", "!", "?"))
+    """'Press Service · 10 July 2020, 14:35 · Moscow': a short dated line, not a sentence.
+
+    A dateline opening the text ('Moscow, 12 September 2024. A meeting…') is dated and
+    short too, but a sentence goes on after its date."""
+    if len(text) >= 160 or text.endswith((".", "!", "?")):
+        return False
+    dates = find_dates(text)
+    return bool(dates) and not _SENTENCE_AFTER_DATE.match(text[dates[0].end :])
+
+
+# What follows the date of a dateline: a full stop or a dash, then a sentence.
+_SENTENCE_AFTER_DATE = re.compile(r"\s*[.—–]\s+\w+(?:\W+\w+){4}")
 
 
 def _declared_body(page: _Page) -> etree._Element | None:
@@ -502,19 +665,21 @@ def _declared_body(page: _Page) -> etree._Element | None:
 
 def _body(
     page: _Page, fields: ArticleFields, anchor: etree._Element | None, title: str | None
-) -> etree._Element | None:
+) -> list[etree._Element]:
+    """The elements holding the article's text, in document order (one, or the parts of
+    a text cut into several blocks); none when only trafilatura found a body."""
     for selector in page.profile.selectors.body:
         for el in _select(page, selector):
-            text = _body_text(page, el, anchor, title)
+            text = _body_text(page, [el], anchor, title)
             if len(text) >= MIN_BODY_CHARS:
                 fields.body, fields.layers["body"] = text, PROFILE
-                return el
+                return [el]
     declared = _declared_body(page)
     if declared is not None:
-        text = _body_text(page, declared, anchor, title)
+        text = _body_text(page, [declared], anchor, title)
         if text:
             fields.body, fields.layers["body"] = text, STRUCTURE
-            return declared
+            return [declared]
     minimum = QUALIFYING_CHARS
     scores = _score_containers(page, minimum)
     if not scores:  # a short news item: a sentence or two
@@ -522,32 +687,124 @@ def _body(
         scores = _score_containers(page, minimum)
     if scores:
         best = _widen(page, max(scores, key=scores.__getitem__), anchor, title)
-        text = _body_text(page, best, anchor, title)
+        parts = _body_parts(page, best, anchor, title)
+        text = _body_text(page, parts, anchor, title)
         if len(text) >= min(MIN_BODY_CHARS, minimum):
             fields.body, fields.layers["body"] = text, STRUCTURE
-            return best
+            return parts
     text = _trafilatura_body(page, title)
     if text:
         fields.body, fields.layers["body"] = text, TRAFILATURA
-    return None
+    return []
+
+
+def _signature(el: etree._Element) -> tuple[str, str] | None:
+    """What makes blocks of one kind recognisable: the tag and its classes. A bare
+    `<div>` says nothing; a bare `<section>` or `<article>` does."""
+    classes = " ".join(sorted((el.get("class") or "").split()))
+    if not classes and tag(el) not in ("section", "article"):
+        return None
+    return tag(el), classes
+
+
+def _body_parts(
+    page: _Page, best: etree._Element, anchor: etree._Element | None, title: str | None
+) -> list[etree._Element]:
+    """`best` and the other parts of the same text: blocks of the same kind beside it or
+    one wrapper away (a text cut into `<section>`s, or into chunks between which the
+    template puts advertisements), then the short lines right after the last part (a
+    source line, a press service's signature)."""
+    start = page.order.get(anchor, -1) if anchor is not None else -1
+    parts = [best]
+    key = _signature(best)
+    parent = best.getparent()
+    if key is not None and parent is not None:
+        kin = [el for el in parent if el is not best]
+        grand = parent.getparent()
+        if grand is not None and _signature(parent) is not None:
+            kin += [
+                el for cousin in grand if cousin is not parent
+                and _signature(cousin) == _signature(parent) for el in cousin
+            ]
+        parts += [
+            el for el in kin
+            if _signature(el) == key and page.order.get(el, -1) > start
+            and not page.inside_excluded(el) and _has_own_text(page, el, title)
+        ]
+        parts.sort(key=lambda el: page.order.get(el, 0))
+    return parts + _trailing_lines(page, parts[-1], title)
+
+
+SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ":")
+SENTENCE_STARTS = ("—", "–", "-", "«", "“", '"')
+
+
+def _has_own_text(page: _Page, el: etree._Element, title: str | None) -> bool:
+    """A block with a sentence of article text in it: not a heading, a menu or a teaser."""
+    return any(
+        len(p.text) >= SHORT_CHARS and p.link_density < 0.5 and tag(p.owner) not in HEADINGS
+        and (p.text.endswith(SENTENCE_ENDS) or p.text.startswith(SENTENCE_STARTS))
+        and not _is_boilerplate_paragraph(page, p, title)
+        for p in paragraphs(el, page.skip)
+    )
+
+
+MAX_TRAILING_CHARS = 200
+
+
+def _trailing_lines(
+    page: _Page, last: etree._Element, title: str | None
+) -> list[etree._Element]:
+    """Short blocks of plain text right after the text: "Source: …", a signature."""
+    found = []
+    for el in last.itersiblings():
+        if not isinstance(el.tag, str) or page.skip(el) or page.inside_excluded(el):
+            break
+        found_paragraphs = paragraphs(el, page.skip)
+        if not found_paragraphs:
+            if len(el) == 0:
+                continue  # an empty spacer (`<div class="clear">`)
+            break
+        if any(
+            p.hrefs or len(p.text) > MAX_TRAILING_CHARS or tag(p.owner) in HEADINGS
+            or _is_boilerplate_paragraph(page, p, title) or _is_byline(p.text)
+            for p in found_paragraphs
+        ):
+            break
+        found.append(el)
+    return found
 
 
 def _body_text(
-    page: _Page, container: etree._Element, anchor: etree._Element | None, title: str | None
+    page: _Page, parts: list[etree._Element], anchor: etree._Element | None, title: str | None
 ) -> str:
-    kept = []
-    holds_anchor = anchor is not None and (
-        anchor is container or any(a is container for a in ancestors(anchor))
-    )
-    anchor_pos = page.order.get(anchor, -1) if holds_anchor else -1
-    for p in paragraphs(container, page.skip):
-        if page.order.get(p.owner, 0) < anchor_pos:
-            continue  # the article never starts before its own title
-        if not kept and _is_byline(p.text):
-            continue  # "Press service · 10 July 2020" above the text, not in it
-        if not _is_boilerplate_paragraph(page, p, title):
-            kept.append(p.text)
+    kept: list[str] = []
+    anchor_pos = page.order.get(anchor, -1) if anchor is not None else -1
+    for container in parts:
+        for p in paragraphs(container, page.skip):
+            if page.order.get(p.at if p.at is not None else p.owner, 0) < anchor_pos:
+                continue  # the article never starts before its own title
+            if not kept and _is_byline(p.text):
+                continue  # "Press service · 10 July 2020" above the text, not in it
+            if _in_byline(p.owner, container):
+                continue  # who wrote it, not what they wrote (its date is still read)
+            if not _is_boilerplate_paragraph(page, p, title):
+                kept.append(p.text)
     return join_paragraphs(kept)
+
+
+# Author lines: not the article's text, but a date may stand in them, so they are left
+# out of the body only (not excluded from the page).
+BYLINE_WORDS = frozenset("byline bylines author authors attribution".split())
+
+
+def _in_byline(el: etree._Element, container: etree._Element) -> bool:
+    for node in (el, *ancestors(el)):
+        if node is container:
+            return False
+        if class_words(node) & BYLINE_WORDS:
+            return True
+    return False
 
 
 def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> bool:
@@ -555,9 +812,11 @@ def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> b
     if is_boilerplate_line(p.text, title, phrases, furniture):
         return True  # a navigation phrase, furniture, a date line, the title (with its date)
     if p.hrefs and p.link_density >= 0.5 and all(
-        DOCUMENT_EXTENSIONS.search(split_url(h).path) for h in p.hrefs
+        DOCUMENT_EXTENSIONS.search(href_path(h)) for h in p.hrefs
     ):
         return True  # "Statement (PDF, 120 KB)": an attachment, recorded as such
+    if p.hrefs and p.link_density > 0.6 and len(p.text) - p.link_text <= LABEL_CHARS:
+        return True  # "Read more: <a>another story</a>": a teaser with its label
     return p.link_density > 0.8 and (
         not p.hrefs
         or all(is_navigation_href(h, page.url, page.listing_paths) for h in p.hrefs)
@@ -566,10 +825,10 @@ def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> b
 
 
 def _trafilatura_body(page: _Page, title: str | None) -> str:
-    try:
-        import trafilatura
-    except ImportError:  # optional: the structural layers still work without it
-        return ""
+    if not layers.available("trafilatura"):
+        return ""  # reported at the crawl's start and by `newscrawl doctor`
+    import trafilatura
+
     text = trafilatura.extract(
         _html_without_boilerplate(page), include_comments=False, include_tables=False
     ) or ""
@@ -605,15 +864,16 @@ def _html_without_boilerplate(page: _Page) -> str:
 # --- media and own HTML ----------------------------------------------------------------
 
 
-def _article_region(container: etree._Element, anchor: etree._Element | None) -> etree._Element:
-    """The smallest element holding both the title and the body: where media belong."""
-    if anchor is None:
-        return container
-    above = {id(a) for a in ancestors(anchor)}
-    for el in (container, *ancestors(container)):
-        if id(el) in above:
-            return el
-    return container
+def _article_region(
+    parts: list[etree._Element], anchor: etree._Element | None
+) -> etree._Element:
+    """The smallest element holding the title and every part of the body: where media
+    belong."""
+    region = parts[0]
+    for el in [*parts[1:], *([anchor] if anchor is not None else [])]:
+        above = {region, *ancestors(region)}
+        region = next((a for a in (el, *ancestors(el)) if a in above), region)
+    return region
 
 
 def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
@@ -622,9 +882,10 @@ def _images(page: _Page, container: etree._Element) -> list[dict[str, str]]:
         if any(page.not_media(a) for a in (img, *ancestors(img))):
             continue
         src = _image_source(img)
-        if not src:
+        url = absolute(page.url, src) if src else None
+        if url is None:
             continue
-        found.append({"url": absolute(page.url, src), "caption": _caption(img)})
+        found.append({"url": url, "caption": _caption(img)})
     return found
 
 
@@ -656,25 +917,14 @@ def _attachments(page: _Page, container: etree._Element) -> list[dict[str, str]]
     seen: set[str] = set()
     for a in container.iter("a"):
         href = a.get("href") or ""
-        if not _may_be_document(href):
+        if "." not in href or not DOCUMENT_EXTENSIONS.search(href_path(href)):
             continue  # asked first: the cheap question, and most links are no documents
-        if page.inside_excluded(a) or absolute(page.url, href) in seen:
+        url = absolute(page.url, href)
+        if url is None or url in seen or page.inside_excluded(a):
             continue  # a "Download" button beside the document's own link
-        if DOCUMENT_EXTENSIONS.search(split_url(href).path):
-            seen.add(absolute(page.url, href))
-            found.append({"url": absolute(page.url, href), "title": text_of(a)})
+        seen.add(url)
+        found.append({"url": url, "title": text_of(a)})
     return found
-
-
-def _may_be_document(href: str) -> bool:
-    """False only when `href` surely is no document link: its path has no extension. A
-    link that does not even split is left to the full check, which raises as it did."""
-    if "." not in href:
-        return False
-    try:
-        return bool(DOCUMENT_EXTENSIONS.search(split_url(href).path))
-    except ValueError:
-        return True
 
 
 def _own_html(page: _Page, container: etree._Element, anchor: etree._Element | None) -> str:
@@ -710,6 +960,7 @@ def diagnose(html: str, url: str, profile: SiteProfile) -> dict[str, dict[str, s
         }
     page = _prepare(html, url, profile)
     page.excluded = _excluded(page, None)
+    report["date"][HTMLDATE] = _htmldate(page)
     report["body"][TRAFILATURA] = _trafilatura_body(page, chosen.title) or None
     report["chosen"] = {name: chosen.layers.get(name) for name in ("title", "date", "body")}
     return report

@@ -41,8 +41,11 @@ BOILERPLATE_WORDS = frozenset(
     " menu nav navbar navigation footer sidebar pagination pager pagenav paging lang"
     " languages search banner banners cookie cookies related latest lastnews comments counter"
     " counters widget caption captions figcaption photo-caption ya-share2 sharer tags"
-    " ad ads adv advert advertising advertisement promo sponsored".split()
+    " ad ads adv advert advertising advertisement promo sponsored newsletter signup"
+    " overlay lightbox carousel slider swiper slideshow trending popular mostread".split()
 )
+# Readers' comments hold prose, so "most of the text or prose" does not save them.
+COMMENT_WORDS = frozenset("comment comments commentlist disqus".split())
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 SHARE_HOSTS = re.compile(
     r"(facebook\.com|vk\.com|vkontakte|twitter\.com|x\.com|t\.me|telegram|ok\.ru|wa\.me|"
@@ -306,6 +309,8 @@ def is_navigation_href(href: str, page_url: str, listing_paths: set[str]) -> boo
     if SHARE_HOSTS.search(href) or "print=" in href.lower():
         return True
     target = absolute(page_url, href)
+    if target is None:
+        return True  # a link that cannot be parsed leads nowhere a reader could go
     path = canonical_path(split_url(target).path)
     return path in listing_paths or path == "/"
 
@@ -318,6 +323,9 @@ class Paragraph:
     owner: etree._Element
     link_text: int = 0
     hrefs: list[str] = field(default_factory=list)
+    # The element entered last before the paragraph's first text: where the text stands
+    # in the document (text after a title that its block's owner opened before it).
+    at: etree._Element | None = None
 
     @property
     def link_density(self) -> float:
@@ -348,6 +356,8 @@ def paragraphs(
     hrefs: list[str] = []
     links = 0
     owner = root
+    last = root  # the element entered last
+    start = root  # `last` when the buffered text began
 
     def flush() -> None:
         nonlocal buf, hrefs, links
@@ -359,7 +369,7 @@ def paragraphs(
                 if text:
                     count = links if len(pieces) == 1 else 0
                     own = list(hrefs) if len(pieces) == 1 or i == 0 else []
-                    out.append(Paragraph(text, owner, min(count, len(text)), own))
+                    out.append(Paragraph(text, owner, min(count, len(text)), own, start))
             buf = []
         links, hrefs = 0, []
 
@@ -373,6 +383,8 @@ def paragraphs(
             if in_link:
                 item = _WHITESPACE.sub(" ", item)
                 links += len(item.strip())
+            if not buf:
+                start = last
             buf.append(item)
             continue
         if op == _EXIT:  # the end of a block: its paragraph ends, the outer owner is back
@@ -382,8 +394,11 @@ def paragraphs(
         name = item.tag
         if not isinstance(name, str) or (check and skip(item)):
             continue
+        last = item
         name = name.lower()
         if name == "br":
+            if not buf:
+                start = item
             buf.append(_BR)
             continue
         if name in BLOCK_TAGS:
@@ -401,6 +416,8 @@ def paragraphs(
             if link:
                 text = _WHITESPACE.sub(" ", text)
                 links += len(text.strip())
+            if not buf:
+                start = item
             buf.append(text)
         for child in reversed(item):
             tail = child.tail
@@ -484,32 +501,43 @@ def _article_url(
     blocks are resolved once per crawl rather than once per page.
     """
     target = absolute(page_url, href)
+    if target is None:
+        return None
     if not same_site(target, page_url):
         if (split_url(target).hostname or "").lower() not in aliases:
             return None
         target = on_origin_of(target, page_url)
-    url = canonical_url(target)
+    try:
+        url = canonical_url(target)
+    except ValueError:
+        return None
     return url if pattern.match(split_url(url).path) else None
 
 
-def news_lists(
+def other_article_links(
     root: etree._Element,
     page_url: str,
     pattern: re.Pattern[str],
     own_url: str | None = None,
-    protect: etree._Element | None = None,
     aliases: tuple[str, ...] = (),
+) -> list[tuple[etree._Element, str]]:
+    """Links to articles other than the page's own, as (element, canonical URL)."""
+    return [(a, u) for a, u in article_links(root, page_url, pattern, aliases) if u != own_url]
+
+
+def news_lists(
+    root: etree._Element,
+    links: list[tuple[etree._Element, str]],
+    protect: etree._Element | None = None,
     texts: Callable[[etree._Element], str] = text_of,
 ) -> list[etree._Element]:
-    """Blocks that list other articles (latest news, "read also", related).
+    """Blocks that list other articles (latest news, "read also", related), given the
+    page's `other_article_links`.
 
     Recognised by shape: an element whose children mostly each link to another article,
     the children mostly short, as list items are. An article's paragraphs may link to other news,
     but not most of them, and they are long.
     """
-    links = [
-        (a, u) for a, u in article_links(root, page_url, pattern, aliases) if u != own_url
-    ]
     kids_of: dict[etree._Element, dict[etree._Element, set[str]]] = {}
     for a, url in links:
         child = a
@@ -578,8 +606,12 @@ def _dated_lists(
         with_date = [c for c in texty if c not in dated and c in holding]
         if len(with_date) < 2 or len(with_date) / len(texty) < 0.5:
             continue
-        # Each dated item is short: an article's meta line beside its long text is not a list.
-        if max(len(texts(c)) for c in with_date) <= MAX_DATED_ITEM_CHARS:
+        # Each dated item is short, and the items are most of the list: an article's meta
+        # line beside its long text (twice, above and below it) is not a list.
+        lengths = [len(texts(c)) for c in with_date]
+        if max(lengths) <= MAX_DATED_ITEM_CHARS and 2 * sum(lengths) >= sum(
+            len(texts(c)) for c in texty
+        ):
             found.append(el)
     return found
 
@@ -707,7 +739,7 @@ def boilerplate_elements(
         if under_found and kind is not _STRUCTURAL:
             deferred.add(el)  # type: ignore[union-attr]
             continue
-        if kind is not _STRUCTURAL:
+        if kind is not _STRUCTURAL and kind is not _COMMENTS:
             i = index.get(el)
             length = ends[i] - starts[i] if i is not None else None
             if (length is None or length >= 52 or 3 * length > small) and _holds_article(
@@ -729,6 +761,7 @@ def is_boilerplate(
 
 _NAMED_BOILERPLATE = STRUCTURAL_BOILERPLATE_TAGS | {"figcaption", "header"}
 _NOT, _STRUCTURAL, _MARKED, _HEADER = "not", "structural", "marked", "header"
+_COMMENTS = "comments"  # readers' comments: prose, and never the article
 _BOILERPLATE_KINDS: dict[tuple[Any, ...], str] = {}
 
 
@@ -743,6 +776,8 @@ def _boilerplate_kind(tag_name: str, class_attr: str | None, id_attr: str | None
         words = _attribute_words(class_attr or "", id_attr or "")
         if name in STRUCTURAL_BOILERPLATE_TAGS:
             kind = _STRUCTURAL
+        elif words & COMMENT_WORDS:
+            kind = _COMMENTS
         elif (
             name == "figcaption"
             or (role or "").lower() in BOILERPLATE_ROLES

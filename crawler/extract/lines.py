@@ -14,6 +14,14 @@ from crawler.extract.text import comparable, join_paragraphs, split_paragraphs
 from crawler.sites import SiteProfile
 
 Phrases = frozenset[str] | set[str]
+# "© 2009–2024 …", "Copyright 2024 …. All rights reserved": the site's notice, never an
+# article's line ("© Reuters" under a story credits the story's source, and stays).
+COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|copyright\b).{0,40}\b(?:19|20)\d\d\b|.{0,80}\ball rights reserved\b)",
+    re.IGNORECASE,
+)
+# A line that only separates parts of a text; kept where it stands.
+SEPARATOR = re.compile(r"(?:[*_~=•·—–-]\s*){3,}")
 Furniture = re.Pattern[str] | None
 
 
@@ -23,7 +31,9 @@ def is_boilerplate_line(
     """A navigation phrase, page furniture (a view counter), a bare date, the title, or
     the title followed by its date."""
     key = comparable(line)
-    if not key or key in phrases or date_only(line):
+    if not key:
+        return not SEPARATOR.fullmatch(line.strip())  # "* * *", "___": the text's own breaks
+    if key in phrases or date_only(line) or COPYRIGHT.match(line.lstrip()):
         return True
     if furniture is not None and furniture.fullmatch(line.strip()):
         return True

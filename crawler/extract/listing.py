@@ -92,7 +92,7 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
 def _as_linked(a: etree._Element, page_url: str, profile: SiteProfile) -> str:
     """The link's own URL without its fragment: a site that does not add the trailing
     slash we canonicalise to must still be fetched at an address it answers."""
-    target = absolute(page_url, a.get("href") or "").split("#", 1)[0]
+    target = (absolute(page_url, a.get("href") or "") or page_url).split("#", 1)[0]
     if (urlsplit(target).hostname or "").lower() in host_aliases(profile.base_url):
         target = on_origin_of(target, page_url)
     return target
@@ -208,6 +208,8 @@ def _page_link(base: str, href: str, aliases: tuple[str, ...]) -> tuple[str | No
     URL it leads to there. Depends on the page only through `link_base`, so a site's
     menus are worked out once per crawl."""
     target = absolute(base, href)
+    if target is None:
+        return None, ""
     if (urlsplit(target).hostname or "").lower() in aliases:
         target = on_origin_of(target, base)
     if not same_site(target, base):

@@ -17,8 +17,10 @@ _MULTI_SLASH = re.compile(r"/{2,}")
 _URL_INVISIBLE = frozenset("\t\r\n")
 
 
-def absolute(base: str, href: str) -> str:
-    """`href` resolved against `base`, without surrounding whitespace.
+def absolute(base: str, href: str) -> str | None:
+    """`href` resolved against `base`, without surrounding whitespace; None when `href`
+    cannot be parsed (`http://[ccpa-preferences]`: a bracketed host that is no IP
+    address). One such link must cost the page that link, never the page.
 
     A root-relative link (`/about/`) resolves the same against any page of the site, so
     it is cached by the page's origin: a menu of 150 links is joined once per crawl,
@@ -40,8 +42,13 @@ def link_base(page_url: str, href: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _join(base: str, href: str) -> str:
-    return urljoin(base, href)
+def _join(base: str, href: str) -> str | None:
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined).port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return None
+    return joined
 
 
 @lru_cache(maxsize=1024)
@@ -55,8 +62,19 @@ def _origin(base: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def split_url(url: str) -> SplitResult:
-    """`urlsplit` with a cache sized for a page's links (the stdlib's holds 128)."""
+    """`urlsplit` with a cache sized for a page's links (the stdlib's holds 128).
+
+    For URLs already resolved by `absolute` (or the page's own); a raw `href` goes
+    through `href_path`, which cannot fail."""
     return urlsplit(url)
+
+
+def href_path(href: str) -> str:
+    """The path of a link as written, "" when it cannot be parsed."""
+    try:
+        return split_url(href.strip()).path
+    except ValueError:
+        return ""
 
 
 @lru_cache(maxsize=8192)

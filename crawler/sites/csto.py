@@ -10,10 +10,11 @@ from crawler.sites import Selectors, SiteProfile
 
 SECTIONS = ("news_odkb", "smi")
 
-# Bitrix's default news.detail template and its common descendants.
+# Bitrix's default news.detail template and its common descendants. Date selectors are
+# scoped to the article: the news-list component dates its items with the same classes.
 SELECTORS = Selectors(
     title=("div.news-detail h1", "h1.page-title", "h1.news-detail__title", "div.news-detail h3"),
-    date=("div.news-detail .news-date-time", ".news-detail__date", "span.news-date-time"),
+    date=("div.news-detail .news-date-time", ".news-detail__date"),
     body=("div.news-detail__text", "div.news-detail"),
 )
 
@@ -45,7 +46,7 @@ EN = SiteProfile(
     furniture_lines=(
         r"(?:views|hits|viewed|read)\s*:?\s*\d[\d\s,.]*(?:times)?",
         r"(?:tags|keywords)\s*:.{0,200}",
-        r"(?:source|photo|photos)\s*:.{0,80}",
+        r"(?:photo|photos)\s*:.{0,80}",  # a credit; "Source: …" is the article's own line
     ),
     generic_headings=("News", "CSTO News", "Media about the CSTO", "Mass media about CSTO"),
     not_found_phrases=("Page not found", "404 Not Found", "The page you requested was not found"),
@@ -79,7 +80,7 @@ RU = SiteProfile(
     furniture_lines=(
         r"(?:просмотров|просмотры|просмотрено|прочитано)\s*:?\s*\d[\d\s]*(?:раз[а]?)?",
         r"(?:теги|метки|ключевые слова)\s*:.{0,200}",
-        r"(?:источник|фото)\s*:.{0,80}",
+        r"фото\s*:.{0,80}",  # a credit; "Источник: …" is the article's own line
     ),
     generic_headings=("Новости", "Новости ОДКБ", "СМИ об ОДКБ"),
     not_found_phrases=("Страница не найдена", "404 Not Found", "Запрашиваемая страница не найдена"),

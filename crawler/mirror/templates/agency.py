@@ -21,13 +21,13 @@ AGENCY_LABELS = {
     "en": {
         "top": "Top stories", "ad": "Advertisement",
         "ad_text": "Buy tickets to Minsk — 20% off this week only!", "photo": "Photo: ",
-        "source": "Source: CSTO press service", "related": "Related",
+        "related": "Related",
         "comments": "Comments are closed.", "more": "Load more", "agency": "CSTO News Agency",
     },
     "ru": {
         "top": "Главное", "ad": "Реклама",
         "ad_text": "Билеты в Минск — скидка 20% только на этой неделе!", "photo": "Фото: ",
-        "source": "Источник: пресс-служба ОДКБ", "related": "Читайте также",
+        "related": "Читайте также",
         "comments": "Комментарии закрыты.", "more": "Загрузить ещё",
         "agency": "Информагентство ОДКБ",
     },
@@ -39,7 +39,8 @@ class AgencyTemplate(_Template):
 
     Dates use two-digit years (dd.mm.yy); the kicker line "SECTION | dd.mm.yy HH:MM" is the only
     date of an article. The first paragraph is a lead block, an advertisement precedes paragraph
-    2, and source, related links and a comments placeholder follow the text. Listings are a feed
+    2, and related links and a comments placeholder follow the text (a source line, where an
+    article has one, is the article's own last paragraph). Listings are a feed
     with a "Load more" link to the next page only.
     """
 
@@ -136,8 +137,7 @@ class AgencyTemplate(_Template):
             f'<div class="ag-kicker"><a href="/news/{article.section}/">{esc(section)}</a>'
             f" | {self.stamp(article)}</div>\n"
             f'<h1 class="ag-title">{esc(article.title)}</h1>\n'
-            f"{self.text_html(article)}"
-            f'<div class="ag-source">{esc(self.al["source"])}</div>\n</div>\n'
+            f"{self.text_html(article)}</div>\n"
             f'<div class="ag-related"><div class="ag-related__title">{esc(self.al["related"])}'
             f'</div>\n<ul class="ag-rel">\n{rel}</ul>\n</div>\n'
             f'<div id="comments" class="ag-comments">{esc(self.al["comments"])}</div>\n'
