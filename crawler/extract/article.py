@@ -7,6 +7,7 @@ answered is recorded, so a crawl can tell when the site's templates have changed
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,9 @@ from crawler.extract.urls import (
 )
 from crawler.sites import Selectors, SiteProfile
 
+logger = logging.getLogger(__name__)
+# C0 controls but tab and newlines: never text, and lxml (under htmldate) refuses them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 PROFILE, STRUCTURE, TRAFILATURA, HTMLDATE = "profile", "structure", "trafilatura", "htmldate"
 MIN_BODY_CHARS = 80
 QUALIFYING_CHARS = 60
@@ -454,14 +458,18 @@ def _htmldate(page: _Page) -> str | None:
     (its free-text search would take a date inside a sentence), never a day that a list
     of other news shows, nor one the page does not write anywhere (htmldate makes up
     1 January of a year it sees)."""
-    if not layers.available("htmldate"):
+    if not layers.available("htmldate") or not page.texts(page.doc):
         return None
     import htmldate
 
-    found = htmldate.find_date(
-        page.html, url=page.url, original_date=True, extensive_search=False,
-        outputformat="%Y-%m-%d",
-    )
+    try:
+        found = htmldate.find_date(
+            _CONTROLS.sub(" ", page.html), url=page.url, original_date=True,
+            extensive_search=False, outputformat="%Y-%m-%d",
+        )
+    except Exception:  # a third party's failure on a broken page costs its answer only
+        logger.debug("htmldate failed on %s", page.url, exc_info=True)
+        return None
     day = _day(page, found) if found else None
     if day is None or day in _listed_days(page) or not _written(page, day):
         return None
@@ -825,13 +833,19 @@ def _is_boilerplate_paragraph(page: _Page, p: Paragraph, title: str | None) -> b
 
 
 def _trafilatura_body(page: _Page, title: str | None) -> str:
-    if not layers.available("trafilatura"):
-        return ""  # reported at the crawl's start and by `newscrawl doctor`
+    """trafilatura's body of the page minus what structure knows is not the article;
+    lines that are not prose dropped."""
+    if not layers.available("trafilatura") or not page.texts(page.doc):
+        return ""  # a missing layer is reported at the crawl's start and by `doctor`
     import trafilatura
 
-    text = trafilatura.extract(
-        _html_without_boilerplate(page), include_comments=False, include_tables=False
-    ) or ""
+    try:
+        text = trafilatura.extract(
+            _html_without_boilerplate(page), include_comments=False, include_tables=False
+        ) or ""
+    except Exception:  # a third party's failure on a broken page costs its answer only
+        logger.debug("trafilatura failed on %s", page.url, exc_info=True)
+        return ""
     kept = [
         line for line in (clean_line(x) for x in text.split("\n"))
         if _sentence_like(line) and not (title and comparable(line) == comparable(title))

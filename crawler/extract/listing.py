@@ -8,6 +8,7 @@ lead of an item are inside that block.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +27,8 @@ from crawler.extract.html import (
     tag,
     text_of,
 )
+from crawler.extract.lines import profile_lines
+from crawler.extract.text import comparable
 from crawler.extract.urls import (
     absolute,
     canonical_url,
@@ -71,6 +74,7 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
     for a, link_url in links:
         for el in (a, *ancestors(a)):
             owners.setdefault(el, set()).add(link_url)
+    phrases = profile_lines(profile)[0]
     entries: dict[str, ListingEntry] = {}
     for a, link_url in links:
         item = _item_block(a, owners)
@@ -82,7 +86,7 @@ def extract_listing(html: str, url: str, profile: SiteProfile) -> ListingPage:
             slug=match.group("slug"),
             title=texts(a) or None,
             date_raw=_item_date(item, texts) or _group_date(item, url_of, texts),
-            lead=_item_lead(item, url_of, link_url, texts),
+            lead=_item_lead(item, url_of, link_url, texts, phrases),
             link=_as_linked(a, url, profile),
         )
         entries[link_url] = _merge(entries[link_url], entry) if link_url in entries else entry
@@ -162,26 +166,86 @@ def _item_lead(
     url_of: dict[etree._Element, str],
     url: str,
     text_for: Callable[[etree._Element], str] = text_of,
+    phrases: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The item's text other than its date and its title; a second link's text (a linked
-    lead after a linked title) when that is all there is.
+    """The item's text other than its date, its title and its "more" link; a second
+    link's text (a linked lead after a linked title) when that is all there is; else
+    the text of the blocks right after the item that belong to it (a table whose lead
+    has a row of its own). Only words make a lead: "»" of a "more »" link is none.
 
     A link around a whole card (`<a><span>date</span><h3>title</h3><p>lead</p></a>`) is
     not hidden as a title link is; the card's heading is its title instead.
     """
-    anchors = [a for a in item.iter("a") if url_of.get(a) == url]
-    # A title link, even one wrapping a block (`<a><div>Title</div></a>`), shows one line;
-    # a link around a whole card shows several (date, title, lead) and is not hidden.
-    inline = [a for a in anchors if len(paragraphs(a)) <= 1]
-    headings = [el for el in item.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    dates = [el for el in item.iter() if isinstance(el.tag, str) and date_only(text_for(el))]
-    hidden = set(inline) | set(dates) | set(headings)
-    texts = [p.text for p in paragraphs(item, lambda el: el in hidden)]
-    texts = [t for t in texts if not date_only(t)]
+    lead = _own_lead(item, url_of, url, text_for, phrases)
+    if lead is None:
+        rest = _following_blocks(item, url_of, url)
+        texts = [t for el in rest for t in _lead_texts(el, url_of, url, text_for, phrases)]
+        lead = max(texts, key=len) if texts else None
+    return lead
+
+
+def _own_lead(
+    item: etree._Element,
+    url_of: dict[etree._Element, str],
+    url: str,
+    text_for: Callable[[etree._Element], str],
+    phrases: frozenset[str],
+) -> str | None:
+    texts = _lead_texts(item, url_of, url, text_for, phrases)
     if texts:
         return max(texts, key=len)
+    inline = _title_links(item, url_of, url)
     linked = [text_for(a) for a in inline if text_for(a)]
+    linked = [t for t in linked if _is_words(t, phrases)]
     return max(linked[1:], key=len) if len(set(linked)) > 1 else None
+
+
+def _title_links(
+    item: etree._Element, url_of: dict[etree._Element, str], url: str
+) -> list[etree._Element]:
+    """Links to the article that show one line (a title, "more »"), not a whole card."""
+    anchors = [a for a in item.iter("a") if url_of.get(a) == url]
+    return [a for a in anchors if len(paragraphs(a)) <= 1]
+
+
+def _lead_texts(
+    block: etree._Element,
+    url_of: dict[etree._Element, str],
+    url: str,
+    text_for: Callable[[etree._Element], str],
+    phrases: frozenset[str],
+) -> list[str]:
+    """Lines of `block` that may be a lead: not its title or "more" links, headings or
+    date lines, and words."""
+    headings = [el for el in block.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    dates = [el for el in block.iter() if isinstance(el.tag, str) and date_only(text_for(el))]
+    hidden = set(_title_links(block, url_of, url)) | set(dates) | set(headings)
+    texts = [p.text for p in paragraphs(block, lambda el: el in hidden)]
+    return [t for t in texts if not date_only(t) and _is_words(t, phrases)]
+
+
+def _following_blocks(
+    item: etree._Element, url_of: dict[etree._Element, str], url: str
+) -> list[etree._Element]:
+    """The siblings right after `item` that link nowhere but to its article: the lead's
+    row and the "more »" row of a table item. Another article's link, or any other link
+    (pagination), ends them."""
+    found = []
+    for el in item.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        if any(url_of.get(a) != url for a in el.iter("a") if a.get("href")):
+            break
+        found.append(el)
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_words(text: str, phrases: frozenset[str]) -> bool:
+    """Text a reader would call a lead: words, not a glyph, a number or "More »"."""
+    return bool(_WORD.search(text)) and comparable(text) not in phrases
 
 
 def _pages(doc: etree._Element, url: str, profile: SiteProfile) -> list[int]:
