@@ -319,6 +319,18 @@ def _find_anchor(page: _Page, title: str) -> etree._Element | None:
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|—–:-]|::|»|·)\s+")
+
+
+def _site_names_in_head(page: _Page) -> set[str]:
+    """The edge of `<title>` that is not the article's title ('Story | Site' → 'site'):
+    a page whose only `<h1>` is the site's name has its title elsewhere."""
+    raw = next((text_of(t) for t in page.doc.iter("title")), "")
+    parts = [p for p in _TITLE_SEPARATOR.split(raw) if p.strip()]
+    if len(parts) < 2:
+        return set()
+    longest = max(parts, key=len)
+    return {comparable(p) for p in (parts[0], parts[-1]) if p is not longest}
 
 
 def _heading_text(el: etree._Element) -> str:
@@ -340,9 +352,10 @@ def _title(page: _Page, fields: ArticleFields) -> tuple[str | None, etree._Eleme
                 fields.title, fields.layers["title"] = text, PROFILE
                 return text, el
     head_title = _title_from_head(page)
+    site_names = _site_names_in_head(page)
     for h1 in page.doc.iter("h1"):
         text = _heading_text(h1)
-        if not text or _is_generic(text, page.profile):
+        if not text or _is_generic(text, page.profile) or comparable(text) in site_names:
             continue
         short = len(text.split()) < 4
         if short and head_title and comparable(text) not in comparable(head_title):
@@ -786,7 +799,7 @@ def _trailing_lines(
 def _body_text(
     page: _Page, parts: list[etree._Element], anchor: etree._Element | None, title: str | None
 ) -> str:
-    kept: list[str] = []
+    kept: list[Paragraph] = []
     anchor_pos = page.order.get(anchor, -1) if anchor is not None else -1
     for container in parts:
         for p in paragraphs(container, page.skip):
@@ -797,8 +810,10 @@ def _body_text(
             if _in_byline(p.owner, container):
                 continue  # who wrote it, not what they wrote (its date is still read)
             if not _is_boilerplate_paragraph(page, p, title):
-                kept.append(p.text)
-    return join_paragraphs(kept)
+                kept.append(p)
+    while kept and tag(kept[-1].owner) in HEADINGS:
+        kept.pop()  # a heading introduces text: one that ends the body heads a list removed
+    return join_paragraphs([p.text for p in kept])
 
 
 # Author lines: not the article's text, but a date may stand in them, so they are left

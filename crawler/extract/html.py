@@ -49,7 +49,8 @@ COMMENT_WORDS = frozenset("comment comments commentlist disqus".split())
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 SHARE_HOSTS = re.compile(
     r"(facebook\.com|vk\.com|vkontakte|twitter\.com|x\.com|t\.me|telegram|ok\.ru|wa\.me|"
-    r"whatsapp|linkedin\.com|mail\.ru/share|connect\.mail)",
+    r"whatsapp|linkedin\.com|mail\.ru/share|connect\.mail|instagram\.com|youtube\.com|"
+    r"rutube\.ru|dzen\.ru)",
     re.IGNORECASE,
 )
 _BR = "\x00"
@@ -656,7 +657,17 @@ def caption_after(
         return sibling
     if sibling is not None and "caption" in class_words(sibling):
         return sibling
+    if sibling is not None and _is_emphasised_line(sibling, texts):
+        return sibling  # <div><em>Caption</em></div> under the picture's own block
     return None
+
+
+def _is_emphasised_line(el: etree._Element, texts: Callable[[etree._Element], str]) -> bool:
+    """A short block whose whole text is set in italics or small print."""
+    text = texts(el)
+    if tag(el) not in ("div", "p", "center") or not 0 < len(text) < MAX_CAPTION_CHARS:
+        return False
+    return any(texts(e) == text for e in el.iter("em", "i", "small"))
 
 
 MAX_CAPTION_CHARS = 200
