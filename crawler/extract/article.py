@@ -426,10 +426,11 @@ def _structural_date(
         el = min(declared, key=lambda e: _distance(page, e, anchor))
         found = element_date(el) or "", "article:time" if tag(el) == "time" else "meta"
         return _on_local_clock(page, found)
-    cues = [_time_element(page, anchor), _meta_cue(page)]
-    if not (cues[0] and cues[1] and _same_day(page, cues[0], cues[1])):
-        cues += [_text_date(page, anchor, title), _json_ld_cue(page, title)]
-    return _agreed(page, [_on_local_clock(page, c) for c in cues if c])
+    time, meta = _time_element(page, anchor), _meta_cue(page)
+    if time and meta and _same_day(page, time, meta):
+        return _on_local_clock(page, time)  # two of four agree: no other day can win
+    text, json_ld = _text_date(page, anchor, title), _json_ld_cue(page, title)
+    return _agreed(page, [_on_local_clock(page, c) for c in (time, meta, text, json_ld) if c])
 
 
 def _meta_cue(page: _Page) -> tuple[str, str] | None:
@@ -455,14 +456,22 @@ def _same_day(page: _Page, a: tuple[str, str], b: tuple[str, str]) -> bool:
     return _day(page, a[0]) == _day(page, b[0]) is not None
 
 
+VISIBLE_SOURCES = ("article:time", "article:text")
+
+
 def _agreed(page: _Page, cues: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The cue whose day most cues give; the first such cue on a tie."""
+    """The day most `cues` give (a tie goes to the day a visible cue gives), as the
+    first of `cues` that gives it (the most trusted source among those that agree)."""
     days = [_day(page, raw) for raw, _ in cues]
     votes = Counter(d for d in days if d is not None)
     if not votes:
         return None
     most = max(votes.values())
-    return next(cue for cue, d in zip(cues, days, strict=True) if d and votes[d] == most)
+    tied = [d for d in votes if votes[d] == most]
+    visible = [d for (_, source), d in zip(cues, days, strict=True)
+               if source in VISIBLE_SOURCES and d in tied]
+    day = visible[0] if visible else next(d for d in days if d in tied)
+    return next(cue for cue, d in zip(cues, days, strict=True) if d == day)
 
 
 def _htmldate(page: _Page) -> str | None:
