@@ -42,7 +42,8 @@ BOILERPLATE_WORDS = frozenset(
     " languages search banner banners cookie cookies related latest lastnews comments counter"
     " counters widget caption captions figcaption photo-caption ya-share2 sharer tags"
     " ad ads adv advert advertising advertisement promo sponsored newsletter signup"
-    " overlay lightbox carousel slider swiper slideshow trending popular mostread".split()
+    " overlay lightbox carousel slider swiper slideshow trending popular mostread cta donate"
+    " paywall".split()
 )
 # Readers' comments hold prose, so "most of the text or prose" does not save them.
 COMMENT_WORDS = frozenset("comment comments commentlist disqus".split())
@@ -821,6 +822,8 @@ def _holds_article(
     longest = len(raw) if raw.isascii() else 3 * len(raw)
     if longest > 0.4 * total_text and len(texts(el)) > 0.4 * total_text:
         return True
+    if any(len(texts(q)) >= 30 for q in el.iter("blockquote")):
+        return True  # a quoted or embedded post ("social-embed"): the article quotes it
     return _holds_prose(el, raw, texts)
 
 
