@@ -10,15 +10,19 @@ import re
 import time
 from dataclasses import replace
 from datetime import date
+from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
+from parsel import Selector
 
 from crawler.mirror import TEMPLATES, MirrorArticle, MirrorServer, build_dataset
 from crawler.mirror.dataset import load_corpus
 from crawler.mirror.render import SiteInfo, render_article, render_listing
 from crawler.mirror.server import MirrorRequestHandler
+from crawler.sites.csto import SELECTORS
 
 SEED_SLUG = (
     "delegatsiya-sekretariata-odkb-prinyala-uchastie-v-meropriyatiyakh-"
@@ -127,6 +131,14 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
             seed.paragraphs[0][:60],
         ]  # fmt: skip
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
+    elif en_server.template == "press":  # press office: dated sidebar titles, no own date
+        expected_order = [
+            "22.04.2024 Samat Ordabaev held a working meeting", "18.04.2024", seed.title,
+            seed.paragraphs[0][:60], seed.paragraphs[-1][-40:], "Go back", "Back to the section",
+            "Cookie preferences",
+        ]  # fmt: skip
+        page_title = "<title>" + html.escape(seed.title) + " | CSTO Press Office</title>"
+        assert "10.07.2020" not in text and "10 July 2020" not in text
     elif en_server.template == "spa":  # framework site: ticker first, date before the title
         expected_order = [*latest, "10 July 2020", seed.paragraphs[0][:60]]
         page_title = "<title>" + html.escape(seed.title)
@@ -138,7 +150,7 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
     positions = [text.find(part) for part in expected_order]
     assert -1 not in positions and positions == sorted(positions)
-    once = ("wp", "tilda", "agency", "drupal")  # these show the title once only
+    once = ("wp", "tilda", "agency", "drupal", "press")  # these show the title once only
     assert text.count(seed.title) >= (1 if en_server.template in once else 2)
     assert page_title in body.decode()
 
@@ -483,3 +495,123 @@ def test_listing_item_without_lead_has_no_lead_element(
     assert visible_text(pages["no"]).count(norm(bare.title)) >= 1
     links = re.findall(rf'<a [^>]*href="{re.escape(bare.path)}"[^>]*>(.*?)</a>', pages["no"], re.S)
     assert all(visible_text(text) or "<img" in text for text in links), template
+
+
+# ----------------------------------------------------------------------------- the press layout
+def press_release(page: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(page).find_class("po-release")[0]
+
+
+def test_press_article_has_no_date_but_its_sidebar_dates_match_the_profile(
+    articles: list[MirrorArticle],
+) -> None:
+    """A crawler that takes any element the profile's date selectors match stores the date
+    of another (newer) article: the article page itself shows no date at all."""
+    latest = [a for a in articles if a.lang == "ru"][:3]
+    for article in [a for a in articles if a.lang == "ru"][3:]:
+        page = render_article(article, SiteInfo("ru", "press"), latest)
+        day = article.published
+        outside_text = re.sub(r"<section\b.*?</section>", "", page.replace(latest_block(page), ""),
+                              flags=re.S)  # the text itself may mention its day
+        for form in (f"{day:%d.%m.%Y}", f"{day:%d.%m.%y}", day.isoformat(), long_date_ru(day),
+                     long_date_ru(day).removesuffix(" г.")):
+            assert form not in outside_text, (article.path, form)
+        matched = [
+            text for selector in SELECTORS.date
+            for text in Selector(text=page).css(f"{selector} ::text").getall()
+        ]
+        assert matched, "the profile's date selectors must match the sidebar"
+        assert set(matched) == {f"{a.published:%d.%m.%Y}" for a in latest}
+        assert all(a.published >= day for a in latest)
+        assert page.index("news-date-time") < page.index("<h1")  # the sidebar comes first
+
+
+def long_date_ru(day: date) -> str:
+    return f"{day.day} {MONTHS['ru'][day.month - 1]} {day.year} г."
+
+
+def latest_block(page: str) -> str:
+    return page.split('<div class="po-side">', 1)[1].split('<div class="po-content">', 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_press_body_is_in_sibling_sections_of_two_or_three_paragraphs(
+    lang: str, articles: list[MirrorArticle]
+) -> None:
+    for article in [a for a in articles if a.lang == lang]:
+        release = press_release(render_article(article, SiteInfo(lang, "press"), []))
+        sections = release.findall("section")
+        assert len(sections) >= 2, article.path
+        shown = []
+        for section in sections:
+            assert section.getparent() is release
+            paras = section.findall("p")
+            assert 1 <= len(paras) <= 3 and len(paras) == len(section)
+            shown += [norm(p.text_content()) for p in paras]
+        assert shown == [norm(p) for p in article.paragraphs], article.path
+        assert all(len(s.findall("p")) >= 2 for s in sections[:-1])
+        closing = sections[-1].findall("p")[-1]
+        if "signature" in article.shapes:
+            assert closing.get("class") == "po-sign" and not closing.text_content().endswith(".")
+        elif "source" in article.shapes:
+            assert closing.get("class") == "po-source"
+            assert closing.text_content().startswith(("Source: ", "Источник: "))
+        else:
+            assert closing.get("class") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_press_listing_is_table_rows_with_the_lead_in_a_row_of_its_own(
+    lang: str, articles: list[MirrorArticle]
+) -> None:
+    section = [a for a in articles if a.lang == lang and a.section == "news_odkb"]
+    items = section[10:20]
+    assert any(not a.lead for a in items) and any(a.lead for a in items)
+    page = render_listing("news_odkb", items, 2, 5, SiteInfo(lang, "press"), section[:3])
+    table = lxml.html.fromstring(page).find_class("po-list")[0]
+    rows = iter(table.iter("tr"))
+    more = {"en": "More »", "ru": "Подробнее »"}[lang]
+    for article in items:
+        head = next(rows)
+        link, day = head.findall("td")
+        assert link.find("a").get("href") == article.path
+        assert norm(link.text_content()) == norm(article.title)
+        month = MONTHS[lang][article.published.month - 1]
+        assert norm(day.text_content()).startswith(f"{article.published.day} {month}")
+        row = next(rows)
+        if article.lead:
+            assert norm(row.text_content()) == norm(article.lead) and not row.findall(".//a")
+            row = next(rows)
+        (anchor,) = row.findall(".//a")
+        assert anchor.get("href") == article.path and anchor.text_content() == more
+    (feed,) = next(rows).findall(".//a")  # the mailing-list link ends the table
+    assert next(rows, None) is None and malformed(feed.get("href"))
+    assert '<a href="?PAGEN_1=3">3</a>' in page
+
+
+def malformed(href: str) -> bool:
+    """A bracketed host that is not an IP address: urlsplit() raises ValueError on it
+    (Python 3.11 and later)."""
+    host = re.match(r"https?://\[([^\]]+)\]", href)
+    if not host:
+        return False
+    try:
+        ip_address(host.group(1))
+    except ValueError:
+        return True
+    return False
+
+
+def test_press_pages_carry_a_malformed_link_outside_the_article(
+    articles: list[MirrorArticle],
+) -> None:
+    with MirrorServer(articles, "en", "press") as server:
+        for path in ("/", "/news/", "/news/smi/", articles[5].path, "/no/such/page/"):
+            page = get(server, path)[2].decode()
+            hrefs = re.findall(r'href="([^"]+)"', page)
+            assert any(malformed(h) for h in hrefs), path
+            if "po-release" in page:
+                inside = lxml.html.tostring(press_release(page), encoding="unicode")
+                assert not any(malformed(h) for h in re.findall(r'href="([^"]+)"', inside))
+        listing = get(server, "/news/news_odkb/")[2].decode()
+        assert sum(malformed(h) for h in re.findall(r'href="([^"]+)"', listing)) == 2
