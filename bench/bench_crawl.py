@@ -290,7 +290,7 @@ def sample_pages(site: Site, count: int = PARSE_PAGES) -> list[tuple[MirrorArtic
 
 def listing_of(article: MirrorArticle) -> dict[str, Any]:
     return {"section": article.section, "slug": article.slug, "title": article.title,
-            "date_raw": article.published.strftime("%d.%m.%Y"), "lead": article.lead}
+            "date_raw": article.published.strftime("%d.%m.%Y"), "lead": article.lead or None}
 
 
 def extractor() -> tuple[Extractor, str]:

@@ -36,7 +36,7 @@ def fill(db: Path, server: MirrorServer, articles: list[MirrorArticle]) -> None:
             store.upsert_article({
                 "url": server.base_url + a.path, "lang": a.lang, "section": a.section,
                 "slug": a.slug, "title": a.title, "published": a.published.isoformat(),
-                "summary": a.lead, "body": a.body,
+                "summary": a.lead or None, "body": a.body,
             })
 
 

@@ -36,10 +36,11 @@ def mirror_factory(dataset: list[MirrorArticle]) -> Iterator[Callable[..., Mirro
         server.stop()
 
 
-def expected_rows(dataset: list[MirrorArticle], lang: str) -> dict[str, dict[str, str]]:
-    """What a crawl must store for each mirror article, keyed by URL path."""
+def expected_rows(dataset: list[MirrorArticle], lang: str) -> dict[str, dict[str, str | None]]:
+    """What a crawl must store for each mirror article, keyed by URL path; an article
+    without a lead has no summary (NULL), never an empty string or a stray glyph."""
     return {
         a.path: {"title": a.title, "published": a.published.isoformat(), "body": a.body,
-                 "summary": a.lead}
+                 "summary": a.lead or None}
         for a in dataset if a.lang == lang
     }

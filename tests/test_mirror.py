@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import http.client
+import json
 import re
 import time
 from dataclasses import replace
 from datetime import date
+from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
+from parsel import Selector
 
 from crawler.mirror import TEMPLATES, MirrorArticle, MirrorServer, build_dataset
+from crawler.mirror.dataset import load_corpus
 from crawler.mirror.render import SiteInfo, render_article, render_listing
 from crawler.mirror.server import MirrorRequestHandler
+from crawler.sites.csto import SELECTORS
 
 SEED_SLUG = (
     "delegatsiya-sekretariata-odkb-prinyala-uchastie-v-meropriyatiyakh-"
     "onlayn-nedeli-borby-s-terrorizmom"
 )
 SEED_FILE = Path(__file__).parent / "fixtures" / "seed" / "000_64aa9db907325c64.txt"
+# build_dataset() as it was before the article shapes existed (commit 9e12704).
+BEFORE_SHAPES = Path(__file__).parent / "fixtures" / "mirror_dataset_before_shapes.json"
 
 
 def norm(text: str) -> str:
@@ -122,6 +131,14 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
             seed.paragraphs[0][:60],
         ]  # fmt: skip
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
+    elif en_server.template == "press":  # press office: dated sidebar titles, no own date
+        expected_order = [
+            "22.04.2024 Samat Ordabaev held a working meeting", "18.04.2024", seed.title,
+            seed.paragraphs[0][:60], seed.paragraphs[-1][-40:], "Go back", "Back to the section",
+            "Cookie preferences",
+        ]  # fmt: skip
+        page_title = "<title>" + html.escape(seed.title) + " | CSTO Press Office</title>"
+        assert "10.07.2020" not in text and "10 July 2020" not in text
     elif en_server.template == "spa":  # framework site: ticker first, date before the title
         expected_order = [*latest, "10 July 2020", seed.paragraphs[0][:60]]
         page_title = "<title>" + html.escape(seed.title)
@@ -133,7 +150,7 @@ def test_seed_page_reads_like_the_seed(en_server: MirrorServer, seed: MirrorArti
         page_title = "<title>" + html.escape(seed.title) + " - CSTO</title>"
     positions = [text.find(part) for part in expected_order]
     assert -1 not in positions and positions == sorted(positions)
-    once = ("wp", "tilda", "agency", "drupal")  # these show the title once only
+    once = ("wp", "tilda", "agency", "drupal", "press")  # these show the title once only
     assert text.count(seed.title) >= (1 if en_server.template in once else 2)
     assert page_title in body.decode()
 
@@ -232,7 +249,8 @@ def test_corpus_features(articles: list[MirrorArticle]) -> None:
     assert any(a.images and a.attachments for a in articles)
     for a in articles:
         assert "\xa0" not in a.body and "  " not in a.body
-        assert 3 <= len(a.paragraphs) <= 7 or a.slug == SEED_SLUG
+        most = 7 if not a.shapes else 18  # a quote, an interview, a source and a signature
+        assert 3 <= len(a.paragraphs) <= most or a.slug == SEED_SLUG
 
 
 def test_build_dataset_scales() -> None:
@@ -340,3 +358,260 @@ def test_listing_render_has_pagination_markers(articles: list[MirrorArticle]) ->
         f'<tr><td><a href="{first.path}">{html.escape(first.title, quote=False)}</a> '
         f'<span class="nl-date">({first.published:%d.%m.%Y})</span><br>'
     ) in portal
+
+
+# ----------------------------------------------------------------------------- article shapes
+MONTHS = {
+    "en": "January February March April May June July August September October November "
+          "December".split(),
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября "
+          "декабря".split(),
+}
+DATELINE = {
+    "en": re.compile(r"^[A-Z][A-Za-z -]+, (\d{1,2}) ([A-Z][a-z]+) (\d{4})\. \S"),
+    "ru": re.compile(r"^[А-Я][А-Яа-я -]+, (\d{1,2}) ([а-я]+) (\d{4}) года\. \S"),
+}
+QUOTE_MARKS = {"en": ("“", "”"), "ru": ("«", "»")}
+SOURCE = {"en": "Source: ", "ru": "Источник: "}
+SIGNATURE = {
+    "en": re.compile(r"^Press Service of the CSTO [A-Z][A-Za-z ]+[a-z]$"),
+    "ru": re.compile(r"^Пресс-служба [А-Яа-я ]+ ОДКБ$"),
+}
+
+
+def shapes_seen(article: MirrorArticle) -> set[str]:
+    """The shapes an article's text shows, read from the text alone."""
+    paras, lang = article.paragraphs, article.lang
+    seen = set()
+    if not article.lead:
+        seen.add("nolead")
+    dateline = DATELINE[lang].match(paras[0])
+    if dateline:
+        day, month, year = dateline.groups()
+        assert date(int(year), MONTHS[lang].index(month) + 1, int(day)) == article.published
+        seen.add("dateline")
+    opening, closing = QUOTE_MARKS[lang]
+    if any(p.startswith(opening) and p.endswith(closing) for p in paras):
+        seen.add("quote")
+    answers = [i for i, p in enumerate(paras) if p.startswith("— ")]
+    if answers:
+        assert all(i > 0 and paras[i - 1].endswith("?") for i in answers), article.path
+        seen.add("interview")
+    if any(p.startswith(SOURCE[lang]) for p in paras[-2:]):
+        seen.add("source")
+    if SIGNATURE[lang].match(paras[-1]):
+        seen.add("signature")
+    return seen
+
+
+def real_slugs() -> set[str]:
+    """The real articles of the seed page (corpus "fixed"), which no shape may touch."""
+    return {item["slug"] for item in load_corpus()["fixed"]}
+
+
+def test_each_article_shape_is_on_5_to_15_percent_of_generated_articles(
+    articles: list[MirrorArticle],
+) -> None:
+    for lang in ("en", "ru"):
+        made = [a for a in articles if a.lang == lang and a.slug not in real_slugs()]
+        seen = [shapes_seen(a) for a in made]
+        assert [set(a.shapes) for a in made] == seen  # what the text shows is what is declared
+        for shape in ("nolead", "dateline", "quote", "interview", "source", "signature"):
+            share = sum(shape in s for s in seen) / len(made)
+            assert 0.05 <= share <= 0.15, (lang, shape, share)
+        assert sum(len(s) >= 2 for s in seen) >= 3  # a few articles combine two shapes
+        assert sum(not s for s in seen) >= len(made) // 2  # most articles stay as they were
+
+
+def test_both_languages_of_an_article_have_the_same_shapes(articles: list[MirrorArticle]) -> None:
+    en = [a for a in articles if a.lang == "en"]
+    ru = [a for a in articles if a.lang == "ru"]
+    for e, r in zip(en, ru, strict=True):
+        assert shapes_seen(e) == shapes_seen(r), e.path
+        assert len(e.paragraphs) == len(r.paragraphs), e.path
+        for pe, pr in zip(e.paragraphs, r.paragraphs, strict=True):  # same places too
+            assert pe.startswith("“") == pr.startswith("«"), e.path
+            assert pe.startswith("— ") == pr.startswith("— "), e.path
+            assert pe.endswith("?") == pr.endswith("?"), e.path
+
+
+def test_shape_texts_read_as_the_issue_describes_them(articles: list[MirrorArticle]) -> None:
+    ru = [a for a in articles if a.lang == "ru" and a.shapes]
+    bodies = "\n\n".join(a.body for a in ru)
+    assert re.search(r"^Источник: (газета|агентство|РИА)", bodies, re.M)
+    assert "\n\nПресс-служба Секретариата ОДКБ" in bodies
+    assert re.search(r"^— Мы [а-я]+", bodies, re.M)
+    assert re.search(r"^[А-Я][а-я-]+, \d{1,2} [а-я]+ \d{4} года\. ", bodies, re.M)
+    en = "\n\n".join(a.body for a in articles if a.lang == "en" and a.shapes)
+    assert re.search(r"^Source: (the «[A-Za-z ]+» newspaper|the .+ news agency)$", en, re.M)
+    assert re.search(r"^“[^”]+”$", en, re.M) and re.search(r"^— We [a-z]+", en, re.M)
+
+
+def test_articles_outside_the_shapes_are_as_before(articles: list[MirrorArticle]) -> None:
+    """Shapes were added without touching the generator's random draws: every article keeps
+    its slug, date and title, the real (fixed) articles and every unshaped article keep their
+    text byte for byte, and a shaped one keeps its old paragraphs in order."""
+    before = json.loads(BEFORE_SHAPES.read_text(encoding="utf-8"))["articles"]
+    assert len(before) == len(articles)
+
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    for old, new in zip(before, articles, strict=True):
+        assert (old["lang"], old["section"], old["slug"], old["published"], old["title"]) == (
+            new.lang, new.section, new.slug, new.published.isoformat(), new.title)
+        now = [digest(p) for p in new.paragraphs]
+        if not new.shapes:
+            assert (new.lead, now) == (old["lead"], old["paragraphs"]), new.path
+            continue
+        assert new.lead == ("" if "nolead" in new.shapes else old["lead"]), new.path
+        first = DATELINE[new.lang].sub("", new.paragraphs[0], count=1)
+        if first != new.paragraphs[0]:
+            first = new.paragraphs[0].split(". ", 1)[1]  # the dateline ends with ". "
+        now[0] = digest(first)
+        remaining = iter(now)
+        assert all(h in remaining for h in old["paragraphs"]), new.path  # in order
+    real = [a for a in articles if a.slug in real_slugs()]
+    assert len(real) == 8 and not any(a.shapes for a in real)  # unchanged, as checked above
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_listing_item_without_lead_has_no_lead_element(
+    template: str, articles: list[MirrorArticle]
+) -> None:
+    bare = next(a for a in articles if a.lang == "ru" and not a.lead)
+    with_lead = replace(bare, lead="Вводный абзац для проверки.")
+    site = SiteInfo("ru", template)
+    empty = r"<(p|div|span|font|td|li)\b[^>]*>\s*(<br>)?\s*</\1>"
+    pages = {
+        lead: render_listing(bare.section, [a], 1, 1, site, [a])
+        for lead, a in (("no", bare), ("yes", with_lead))
+    }
+    assert "Вводный абзац" in visible_text(pages["yes"])
+    assert bare.paragraphs[0][:40] not in visible_text(pages["no"])
+    assert pages["no"].count("<") < pages["yes"].count("<")  # the element is gone, not emptied
+    assert len(re.findall(empty, pages["no"])) == len(re.findall(empty, pages["yes"]))
+    # In a latest-news block, an article without a lead is shown by its title.
+    assert visible_text(pages["no"]).count(norm(bare.title)) >= 1
+    links = re.findall(rf'<a [^>]*href="{re.escape(bare.path)}"[^>]*>(.*?)</a>', pages["no"], re.S)
+    assert all(visible_text(text) or "<img" in text for text in links), template
+
+
+# ----------------------------------------------------------------------------- the press layout
+def press_release(page: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(page).find_class("po-release")[0]
+
+
+def test_press_article_has_no_date_but_its_sidebar_dates_match_the_profile(
+    articles: list[MirrorArticle],
+) -> None:
+    """A crawler that takes any element the profile's date selectors match stores the date
+    of another (newer) article: the article page itself shows no date at all."""
+    latest = [a for a in articles if a.lang == "ru"][:3]
+    for article in [a for a in articles if a.lang == "ru"][3:]:
+        page = render_article(article, SiteInfo("ru", "press"), latest)
+        day = article.published
+        outside_text = re.sub(r"<section\b.*?</section>", "", page.replace(latest_block(page), ""),
+                              flags=re.S)  # the text itself may mention its day
+        for form in (f"{day:%d.%m.%Y}", f"{day:%d.%m.%y}", day.isoformat(), long_date_ru(day),
+                     long_date_ru(day).removesuffix(" г.")):
+            assert form not in outside_text, (article.path, form)
+        matched = [
+            text for selector in SELECTORS.date
+            for text in Selector(text=page).css(f"{selector} ::text").getall()
+        ]
+        assert matched, "the profile's date selectors must match the sidebar"
+        assert set(matched) == {f"{a.published:%d.%m.%Y}" for a in latest}
+        assert all(a.published >= day for a in latest)
+        assert page.index("news-date-time") < page.index("<h1")  # the sidebar comes first
+
+
+def long_date_ru(day: date) -> str:
+    return f"{day.day} {MONTHS['ru'][day.month - 1]} {day.year} г."
+
+
+def latest_block(page: str) -> str:
+    return page.split('<div class="po-side">', 1)[1].split('<div class="po-content">', 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_press_body_is_in_sibling_sections_of_two_or_three_paragraphs(
+    lang: str, articles: list[MirrorArticle]
+) -> None:
+    for article in [a for a in articles if a.lang == lang]:
+        release = press_release(render_article(article, SiteInfo(lang, "press"), []))
+        sections = release.findall("section")
+        assert len(sections) >= 2, article.path
+        shown = []
+        for section in sections:
+            assert section.getparent() is release
+            paras = section.findall("p")
+            assert 1 <= len(paras) <= 3 and len(paras) == len(section)
+            shown += [norm(p.text_content()) for p in paras]
+        assert shown == [norm(p) for p in article.paragraphs], article.path
+        assert all(len(s.findall("p")) >= 2 for s in sections[:-1])
+        closing = sections[-1].findall("p")[-1]
+        if "signature" in article.shapes:
+            assert closing.get("class") == "po-sign" and not closing.text_content().endswith(".")
+        elif "source" in article.shapes:
+            assert closing.get("class") == "po-source"
+            assert closing.text_content().startswith(("Source: ", "Источник: "))
+        else:
+            assert closing.get("class") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_press_listing_is_table_rows_with_the_lead_in_a_row_of_its_own(
+    lang: str, articles: list[MirrorArticle]
+) -> None:
+    section = [a for a in articles if a.lang == lang and a.section == "news_odkb"]
+    items = section[10:20]
+    assert any(not a.lead for a in items) and any(a.lead for a in items)
+    page = render_listing("news_odkb", items, 2, 5, SiteInfo(lang, "press"), section[:3])
+    table = lxml.html.fromstring(page).find_class("po-list")[0]
+    rows = iter(table.iter("tr"))
+    more = {"en": "More »", "ru": "Подробнее »"}[lang]
+    for article in items:
+        head = next(rows)
+        link, day = head.findall("td")
+        assert link.find("a").get("href") == article.path
+        assert norm(link.text_content()) == norm(article.title)
+        month = MONTHS[lang][article.published.month - 1]
+        assert norm(day.text_content()).startswith(f"{article.published.day} {month}")
+        row = next(rows)
+        if article.lead:
+            assert norm(row.text_content()) == norm(article.lead) and not row.findall(".//a")
+            row = next(rows)
+        (anchor,) = row.findall(".//a")
+        assert anchor.get("href") == article.path and anchor.text_content() == more
+    (feed,) = next(rows).findall(".//a")  # the mailing-list link ends the table
+    assert next(rows, None) is None and malformed(feed.get("href"))
+    assert '<a href="?PAGEN_1=3">3</a>' in page
+
+
+def malformed(href: str) -> bool:
+    """A bracketed host that is not an IP address: urlsplit() raises ValueError on it
+    (Python 3.11 and later)."""
+    host = re.match(r"https?://\[([^\]]+)\]", href)
+    if not host:
+        return False
+    try:
+        ip_address(host.group(1))
+    except ValueError:
+        return True
+    return False
+
+
+def test_press_pages_carry_a_malformed_link_outside_the_article(
+    articles: list[MirrorArticle],
+) -> None:
+    with MirrorServer(articles, "en", "press") as server:
+        for path in ("/", "/news/", "/news/smi/", articles[5].path, "/no/such/page/"):
+            page = get(server, path)[2].decode()
+            hrefs = re.findall(r'href="([^"]+)"', page)
+            assert any(malformed(h) for h in hrefs), path
+            if "po-release" in page:
+                inside = lxml.html.tostring(press_release(page), encoding="unicode")
+                assert not any(malformed(h) for h in re.findall(r'href="([^"]+)"', inside))
+        listing = get(server, "/news/news_odkb/")[2].decode()
+        assert sum(malformed(h) for h in re.findall(r'href="([^"]+)"', listing)) == 2

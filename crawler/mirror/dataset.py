@@ -26,6 +26,17 @@ SLUG_MAX = 100  # Bitrix truncates symbolic codes to 100 characters by default.
 # Positions (within news_odkb generated articles) whose English slug differs from the Russian.
 DIVERGENT_SLUG_POSITIONS = (4, 11)
 MEDIA_EVERY = 9  # every 9th article carries one image and one attachment
+# Article shapes that real pages have and crawlers got wrong (issue 11), by position within
+# a section's generated articles, repeating every SHAPE_PERIOD: each shape on 10 % of them,
+# three positions in twenty combining two. Applied after all random draws, so the articles
+# at other positions are exactly what they were before shapes existed.
+SHAPE_PERIOD = 20
+SHAPE_PLAN = {
+    1: ("dateline",), 2: ("source",), 5: ("nolead",), 6: ("interview",), 8: ("quote",),
+    9: ("dateline", "source"), 12: ("nolead", "signature"), 15: ("signature",),
+    17: ("quote", "interview"),
+}  # fmt: skip
+SHAPES = ("nolead", "dateline", "quote", "interview", "source", "signature")
 
 _TRANSLIT = dict(
     zip(
@@ -50,6 +61,7 @@ class MirrorArticle:
     paragraphs: tuple[str, ...]
     images: tuple[tuple[str, str], ...] = ()
     attachments: tuple[tuple[str, str], ...] = ()
+    shapes: tuple[str, ...] = ()  # which of SHAPES this article has, e.g. ("nolead",)
 
     @property
     def body(self) -> str:
@@ -121,9 +133,10 @@ def _slot_values(rng: random.Random, published: date) -> dict[str, Any]:
     return {
         "year": published.year, "day": published.day, "d1": d1, "d2": d1 + 4,
         "month_en": corpus["months"]["en"][month], "month_ru": corpus["months"]["ru_gen"][month],
-        "city": city["en"], "city_loc": city["ru_loc"], "city_ins": city["ru_ins"],
-        "country": country["en"], "country_gen": country["ru_gen"],
+        "city": city["en"], "city_ru": city["ru"], "city_loc": city["ru_loc"],
+        "city_ins": city["ru_ins"], "country": country["en"], "country_gen": country["ru_gen"],
         "media": media["en"], "media_ru": media["ru"], "media_dat": media["ru_dat"],
+        "media_src": media["en_src"], "media_src_ru": media["ru_src"],
         "topic": topic["en"], "topic_gen": topic["ru_gen"],
         "channel": channel["en"], "channel_ru": channel["ru"],
     }  # fmt: skip
@@ -155,6 +168,60 @@ def _compose(rng: random.Random, kind: dict[str, Any], values: dict[str, Any]) -
         paragraphs[0] = f"{lead_text} {paragraphs[0]}"
         out[lang] = (title[lang].format_map(values), lead_text, tuple(paragraphs))
     return out
+
+
+def _pick(slug: str, choice: str, count: int) -> int:
+    """A stable choice among `count` for one article (crc32: hash() is salted per process)."""
+    return zlib.crc32(f"{slug}|{choice}".encode()) % count
+
+
+def _shape_paragraphs(
+    paragraphs: tuple[str, ...], lang: str, shapes: tuple[str, ...], slug: str,
+    values: dict[str, Any],
+) -> list[str]:  # fmt: skip
+    """One language's paragraphs with the shapes' paragraphs added; choices depend on the
+    (shared) Russian slug only, so both languages get the same texts in the same places."""
+    texts = load_corpus()["shapes"]
+    out = list(paragraphs)
+    if "dateline" in shapes:  # "Moscow, 12 September 2024. On 12 September …"
+        out[0] = f"{texts['dateline'][lang].format_map(values)} {out[0]}"
+    if "quote" in shapes:  # a whole-paragraph quotation, mostly followed by its attribution
+        quote = texts["quotes"][_pick(slug, "quote", len(texts["quotes"]))]
+        block = [quote["quote"][lang]]
+        if _pick(slug, "attribution", 3):
+            block.append(quote["attribution"][lang])
+        at = 2 if _pick(slug, "quote-place", 2) else len(out)  # after paragraph 2, or last
+        out[at:at] = block
+    if "interview" in shapes:  # questions as paragraphs, each answer led by "— "
+        pairs = texts["interview"]
+        start, count = _pick(slug, "questions", len(pairs)), 2 + _pick(slug, "answers", 2)
+        out.append(texts["interview_intro"][lang].format_map(values))
+        for i in range(count):
+            pair = pairs[(start + i) % len(pairs)]
+            out += [pair["q"][lang], pair["a"][lang]]
+    if "source" in shapes:
+        out.append(texts["source"][lang].format_map(values))
+    if "signature" in shapes:
+        out.append(texts["signatures"][_pick(slug, "signature", len(texts["signatures"]))][lang])
+    return out
+
+
+def _shaped(
+    texts: dict[str, Any], position: int, slug: str, values: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The composed texts with the shapes planned for this position, and those shapes.
+
+    Nothing here draws from the generator's random stream, so adding shapes changed no
+    other article; a "nolead" article keeps its first paragraph as it was.
+    """
+    shapes = SHAPE_PLAN.get(position % SHAPE_PERIOD, ())
+    if not shapes:
+        return texts, shapes
+    out = {}
+    for lang, (title, lead, paragraphs) in texts.items():
+        body = _shape_paragraphs(paragraphs, lang, shapes, slug, values)
+        out[lang] = (title, "" if "nolead" in shapes else lead, tuple(body))
+    return out, shapes
 
 
 def _media(
@@ -198,8 +265,9 @@ def _generate_section(
         if section == "news_odkb" and position in DIVERGENT_SLUG_POSITIONS:
             en_slug = _unique(slugify(texts["en"][0]), used)
         media = _media(position, ru_slug, published)
+        texts, shapes = _shaped(texts, position, ru_slug, values)
         pair = tuple(
-            MirrorArticle(lang, section, slug, published, *texts[lang], *media[lang])
+            MirrorArticle(lang, section, slug, published, *texts[lang], *media[lang], shapes)
             for lang, slug in (("en", en_slug), ("ru", ru_slug))
         )
         pairs.append(pair)

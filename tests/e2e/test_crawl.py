@@ -145,6 +145,17 @@ def test_extraction_layers_and_date_provenance_are_recorded(crawls) -> None:
             assert row["listing_date"] == row["published"]
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_article_page_without_a_date_takes_the_listing_date(crawls, lang: str) -> None:
+    """`press` pages show no date of their own, and their sidebar's newer dates carry the
+    profile's date classes: the date is the listing's, never another article's."""
+    stored = crawls(lang, "press").rows()
+    assert len(stored) == 65
+    for row in stored:
+        assert row["date_source"] == "listing", row["url"]
+        assert row["published"] == row["listing_date"], row["url"]
+
+
 def test_second_crawl_changes_nothing_but_last_seen(tmp_path: Path, mirror_factory) -> None:
     server = mirror_factory("en", "bitrix")
     db = tmp_path / "twice.db"

@@ -13,6 +13,7 @@ from crawler.mirror.templates.joomla import JoomlaTemplate
 from crawler.mirror.templates.legacy import LegacyTemplate
 from crawler.mirror.templates.modern import ModernTemplate
 from crawler.mirror.templates.portal import PortalTemplate
+from crawler.mirror.templates.press import PressTemplate
 from crawler.mirror.templates.spa import SpaTemplate
 from crawler.mirror.templates.tilda import TildaTemplate
 from crawler.mirror.templates.wp import WpTemplate
@@ -31,6 +32,7 @@ _CLASSES: dict[str, type[_Template]] = {
     "tilda": TildaTemplate,
     "joomla": JoomlaTemplate,
     "drupal": DrupalTemplate,
+    "press": PressTemplate,
 }
 TEMPLATES = tuple(_CLASSES)
 

@@ -14,7 +14,9 @@ from crawler.mirror.templates.base import (
     attr,
     esc,
     key_of,
+    lead_block,
     paragraph_html,
+    teaser,
 )
 
 AGENCY_LABELS = {
@@ -79,7 +81,7 @@ class AgencyTemplate(_Template):
         slides = "".join(
             f'<div class="ag-slide"><img src="/upload/agency/slide-{i + 1}.jpg" alt="">'
             f'<div class="ag-slide__meta">{self.short(a.published)}</div>'
-            f'<a href="{a.path}">{esc(a.lead)}</a></div>\n'
+            f'<a href="{a.path}">{esc(teaser(a))}</a></div>\n'
             for i, a in enumerate(items[:3])
         )
         return (
@@ -156,7 +158,8 @@ class AgencyTemplate(_Template):
         feed = "".join(
             f'<div class="ag-feed__item"><div class="ag-feed__time">{self.stamp(a)}</div>'
             f'<a class="ag-feed__title" href="{a.path}">{esc(a.title)}</a>'
-            f'<div class="ag-feed__lead">{esc(a.lead)}</div></div>\n'
+            + lead_block(a, '<div class="ag-feed__lead">{}</div>')
+            + "</div>\n"
             for a in items
         )
         more = ""

@@ -143,6 +143,17 @@ def decorate(text: str, key: int) -> str:
     return parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
 
 
+def teaser(article: MirrorArticle) -> str:
+    """Link text of a latest-news item: the lead, or the title of an article without one."""
+    return article.lead or article.title
+
+
+def lead_block(article: MirrorArticle, markup: str) -> str:
+    """`markup` around the escaped lead ("{}" marks its place), or nothing at all for an
+    article without a lead: a listing item with no lead has no empty lead element."""
+    return markup.format(esc(article.lead)) if article.lead else ""
+
+
 def paragraph_html(article: MirrorArticle) -> list[str]:
     """Decorated HTML of every paragraph of an article (no wrapping element)."""
     return [decorate(p, key_of(article.slug, i)) for i, p in enumerate(article.paragraphs)]

@@ -13,9 +13,11 @@ from crawler.mirror.templates.base import (
     esc,
     inline_script,
     key_of,
+    lead_block,
     page_href,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 
@@ -43,7 +45,7 @@ class BitrixTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<div class="last-news__item">\n<div class="last-news__date">{dotted(a.published)}'
-            f'</div>\n<a class="last-news__link" href="{a.path}">{esc(a.lead)}</a>\n</div>\n'
+            f'</div>\n<a class="last-news__link" href="{a.path}">{esc(teaser(a))}</a>\n</div>\n'
             for a in items
         )
         return f'<div class="last-news">\n{rows}</div>\n'
@@ -106,7 +108,9 @@ class BitrixTemplate(_Template):
         rows = "".join(
             f'<p class="news-item" id="bx_3218110189_{key_of(a.slug) % 100000}">\n'
             f'<span class="news-date-time">{dotted(a.published)}</span>&nbsp;&nbsp;'
-            f'<a href="{a.path}"><b>{esc(a.title)}</b></a><br>\n{esc(a.lead)}\n</p>\n'
+            f'<a href="{a.path}"><b>{esc(a.title)}</b></a>'
+            + lead_block(a, "<br>\n{}")
+            + "\n</p>\n"
             for a in items
         )
         pager = self.pager(section, page, pages) if section else ""

@@ -17,9 +17,11 @@ from crawler.mirror.templates.base import (
     dotted,
     esc,
     inline_script,
+    lead_block,
     long_date,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -101,7 +103,7 @@ class CardsTemplate(_Template):
 
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
-            f'<li><time>{dotted(a.published)}</time> <a href="{a.path}">{esc(a.lead)}</a></li>\n'
+            f'<li><time>{dotted(a.published)}</time> <a href="{a.path}">{esc(teaser(a))}</a></li>\n'
             for a in items
         )
         return f'<ul class="feed">\n{rows}</ul>\n'
@@ -182,7 +184,9 @@ class CardsTemplate(_Template):
     ) -> str:
         tiles = "".join(
             f'<a class="tile" href="{a.path}"><small>{self.short_date(a.published)}</small>'
-            f"<h3>{esc(a.title)}</h3><div>{esc(a.lead)}</div></a>\n"
+            f"<h3>{esc(a.title)}</h3>"
+            + lead_block(a, "<div>{}</div>")
+            + "</a>\n"
             for a in items
         )
         pager = self.pager(page, pages) if section else ""

@@ -16,8 +16,10 @@ from crawler.mirror.templates.base import (
     dotted,
     esc,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 DRUPAL_LABELS = {
@@ -98,7 +100,7 @@ class DrupalTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<div class="views-row"><span class="views-field-created">'
-            f'{self.short_date(a.published)}</span> <a href="{a.path}">{esc(a.lead)}</a></div>\n'
+            f'{self.short_date(a.published)}</span> <a href="{a.path}">{esc(teaser(a))}</a></div>\n'
             for a in items[:3]
         )
         return (
@@ -184,8 +186,11 @@ class DrupalTemplate(_Template):
             f"{esc(a.title)}</a></span></div>"
             '<div class="views-field views-field-created"><span class="field-content">'
             f"{self.short_date(a.published)}</span></div>"
-            '<div class="views-field views-field-body"><div class="field-content">'
-            f"<p>{esc(a.lead)}</p></div></div></div>\n"
+            + lead_block(
+                a, '<div class="views-field views-field-body"><div class="field-content"><p>{}</p>'
+                "</div></div>"
+            )
+            + "</div>\n"
             for a in items
         )
         pager = self.pager(page, pages) if section else ""

@@ -15,8 +15,10 @@ from crawler.mirror.templates.base import (
     dotted,
     esc,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 FLAT_LABELS = {
@@ -85,7 +87,7 @@ class FlatTemplate(_Template):
         rows = "".join(
             '<div class="bx-newslist-sidebar-item">'
             f'<div class="bx-newslist-sidebar-date">{dotted(a.published)}</div>'
-            f'<a href="{a.path}">{esc(a.lead)}</a></div>\n'
+            f'<a href="{a.path}">{esc(teaser(a))}</a></div>\n'
             for a in items
         )
         return f'<div class="bx-newslist-sidebar">\n{rows}</div>\n'
@@ -179,8 +181,8 @@ class FlatTemplate(_Template):
             f'{key_of(a.slug, "pic"):08x}.jpg" alt="{attr(a.title)}" title="{attr(a.title)}">'
             "</a></div>"
             f'<h3 class="bx-newslist-title"><a href="{a.path}">{esc(a.title)}</a></h3>'
-            f'<div class="bx-newslist-content">{esc(a.lead)}</div>'
-            f'<div class="bx-newslist-date"><i class="fa fa-calendar-o"></i> '
+            + lead_block(a, '<div class="bx-newslist-content">{}</div>')
+            + f'<div class="bx-newslist-date"><i class="fa fa-calendar-o"></i> '
             f"{dotted(a.published)}</div>"
             f'<div class="bx-newslist-more"><a class="btn" href="{a.path}">'
             f"{esc(self.fl['more'])}</a></div></div></div>\n"

@@ -17,9 +17,11 @@ from crawler.mirror.templates.base import (
     attr,
     esc,
     key_of,
+    lead_block,
     long_date,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 GOV_LABELS = {
@@ -125,7 +127,7 @@ class GovTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<div class="gp-last"><div class="gp-last__d">{self.day_text(a.published)}</div>'
-            f'<div class="gp-last__t">{esc(a.lead)}</div></div>\n'
+            f'<div class="gp-last__t">{esc(teaser(a))}</div></div>\n'
             for a in items
         )
         return (
@@ -217,7 +219,8 @@ class GovTemplate(_Template):
             out.append(
                 f'<div class="gp-item"><span class="gp-item__time">{self.time_of(a)}</span> '
                 f'<a href="{a.path}">{esc(a.title)}</a>'
-                f'<div class="gp-item__lead">{esc(a.lead)}</div></div>\n'
+                + lead_block(a, '<div class="gp-item__lead">{}</div>')
+                + "</div>\n"
             )
         pager = self.pager(page, pages) if section else ""
         main = (

@@ -15,8 +15,10 @@ from crawler.mirror.templates.base import (
     attr,
     esc,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 JOOMLA_LABELS = {
@@ -95,7 +97,7 @@ class JoomlaTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<li itemscope itemtype="https://schema.org/Article"><a href="{a.path}" '
-            f'itemprop="url"><span itemprop="name">{esc(a.lead)}</span></a></li>\n'
+            f'itemprop="url"><span itemprop="name">{esc(teaser(a))}</span></a></li>\n'
             for a in items[:3]
         )
         return (
@@ -191,8 +193,8 @@ class JoomlaTemplate(_Template):
             '<dl class="article-info"><dd class="published">'
             f'<time datetime="{self.stamp(a)}">{esc(jl["published"])} '
             f"{self.j_date(a.published)}</time></dd></dl>"
-            f"<p>{esc(a.lead)}</p>"
-            f'<p class="readmore"><a class="btn" href="{a.path}">{esc(jl["read_more"])}</a></p>'
+            + lead_block(a, "<p>{}</p>")
+            + f'<p class="readmore"><a class="btn" href="{a.path}">{esc(jl["read_more"])}</a></p>'
             "</div></div>\n"
             for a in items
         )

@@ -12,8 +12,10 @@ from crawler.mirror.templates.base import (
     dotted,
     esc,
     inline_script,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 
@@ -45,7 +47,7 @@ class LegacyTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<tr><td><font size="1" color="#999999">{dotted(a.published)}</font><br>\n'
-            f'<a href="{a.path}"><font size="1">{esc(a.lead)}</font></a><br><br></td></tr>\n'
+            f'<a href="{a.path}"><font size="1">{esc(teaser(a))}</font></a><br><br></td></tr>\n'
             for a in items
         )
         return f'<table width="100%" cellpadding="4">\n{rows}</table>'
@@ -99,8 +101,9 @@ class LegacyTemplate(_Template):
     ) -> str:
         rows = "".join(
             f'<tr><td width="80" valign="top"><font size="1">{dotted(a.published)}</font></td>\n'
-            f'<td valign="top"><a href="{a.path}"><b>{esc(a.title)}</b></a><br>\n'
-            f'<font size="2">{esc(a.lead)}</font></td></tr>\n'
+            f'<td valign="top"><a href="{a.path}"><b>{esc(a.title)}</b></a>'
+            + lead_block(a, '<br>\n<font size="2">{}</font>')
+            + "</td></tr>\n"
             for a in items
         )
         pager = self.pager(page, pages) if section else ""

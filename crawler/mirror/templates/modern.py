@@ -14,10 +14,12 @@ from crawler.mirror.templates.base import (
     esc,
     inline_script,
     key_of,
+    lead_block,
     long_date,
     page_href,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 
@@ -42,7 +44,7 @@ class ModernTemplate(_Template):
         cards = "".join(
             f'<li class="ticker__card"><time datetime="{a.published.isoformat()}">'
             f"{dotted(a.published)}</time>\n"
-            f'<a class="ticker__text" href="{a.path}">{esc(a.lead)}</a></li>\n'
+            f'<a class="ticker__text" href="{a.path}">{esc(teaser(a))}</a></li>\n'
             for a in items
         )
         return (
@@ -128,7 +130,8 @@ class ModernTemplate(_Template):
         rows = "".join(
             f'<li class="feed__item"><a class="feed__link" href="{a.path}">{esc(a.title)}</a>\n'
             f'<time datetime="{a.published.isoformat()}">{long_date(a.published, a.lang)}</time>\n'
-            f'<p class="feed__lead">{esc(a.lead)}</p></li>\n'
+            + lead_block(a, '<p class="feed__lead">{}</p>')
+            + "</li>\n"
             for a in items
         )
         pager = self.pager(section, page, pages) if section else ""

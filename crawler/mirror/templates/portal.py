@@ -17,8 +17,10 @@ from crawler.mirror.templates.base import (
     esc,
     inline_script,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 PORTAL_LABELS = {
@@ -112,7 +114,7 @@ class PortalTemplate(_Template):
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
             f'<tr><td class="ln-date">{dotted(a.published)}</td>'
-            f'<td><a href="{a.path}">{esc(a.lead)}</a></td></tr>\n'
+            f'<td><a href="{a.path}">{esc(teaser(a))}</a></td></tr>\n'
             for a in items
         )
         return (
@@ -200,7 +202,9 @@ class PortalTemplate(_Template):
     ) -> str:
         rows = "".join(
             f'<tr><td><a href="{a.path}">{esc(a.title)}</a> '
-            f'<span class="nl-date">({dotted(a.published)})</span><br>{esc(a.lead)}</td></tr>\n'
+            f'<span class="nl-date">({dotted(a.published)})</span>'
+            + lead_block(a, "<br>{}")
+            + "</td></tr>\n"
             for a in items
         )
         pager = self.pager(section, page, pages) if section else ""

@@ -14,9 +14,11 @@ from crawler.mirror.templates.base import (
     attr,
     dotted,
     esc,
+    lead_block,
     long_date,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 SPA_LABELS = {
@@ -77,7 +79,7 @@ class SpaTemplate(_Template):
     def header(self) -> str:
         links = "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in self.menu_items())
         ticker = "".join(
-            f'<a href="{a.path}"><b>{dotted(a.published)}</b> {esc(a.lead)}</a>\n'
+            f'<a href="{a.path}"><b>{dotted(a.published)}</b> {esc(teaser(a))}</a>\n'
             for a in self._latest
         )
         return (
@@ -192,8 +194,8 @@ class SpaTemplate(_Template):
             '<div class="c-card__img">'
             f'<img src="{a.images[0][0] if a.images else "/_next/static/media/cover.svg"}" alt="">'
             f'</div><h3 class="c-card__title">{esc(a.title)}</h3></a>'
-            f'<p class="c-card__lead">{esc(a.lead)}</p>'
-            f'<time class="c-card__date" datetime="{a.published.isoformat()}">'
+            + lead_block(a, '<p class="c-card__lead">{}</p>')
+            + f'<time class="c-card__date" datetime="{a.published.isoformat()}">'
             f"{self.hero_date(a.published)}</time></article>\n"
             for a in items
         )

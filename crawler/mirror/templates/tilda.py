@@ -15,6 +15,7 @@ from crawler.mirror.templates.base import (
     dotted,
     esc,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
 )
@@ -177,8 +178,8 @@ class TildaTemplate(_Template):
         posts = "".join(
             f'<div class="t-feed__post"><a href="{a.path}" class="t-feed__link">'
             f'<div class="t-feed__title">{esc(a.title)}</div></a>'
-            f'<div class="t-feed__descr">{esc(a.lead)}</div>'
-            f'<div class="t-feed__date">{dotted(a.published)}</div></div>\n'
+            + lead_block(a, '<div class="t-feed__descr">{}</div>')
+            + f'<div class="t-feed__date">{dotted(a.published)}</div></div>\n'
             for a in items
         )
         pager = self.pager(page, pages) if section else ""

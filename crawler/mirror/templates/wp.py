@@ -16,8 +16,10 @@ from crawler.mirror.templates.base import (
     attr,
     esc,
     key_of,
+    lead_block,
     page_window,
     paragraph_html,
+    teaser,
 )
 
 WP_LABELS = {
@@ -108,7 +110,7 @@ class WpTemplate(_Template):
 
     def latest(self, items: Sequence[MirrorArticle]) -> str:
         rows = "".join(
-            f'<li><a href="{a.path}">{esc(a.lead)}</a>'
+            f'<li><a href="{a.path}">{esc(teaser(a))}</a>'
             f'<span class="post-date">{self.wp_date(a.published)}</span></li>\n'
             for a in items[:3]
         )
@@ -225,7 +227,8 @@ class WpTemplate(_Template):
             '<div class="entry-meta"><span class="posted-on">'
             f'<time class="entry-date published" datetime="{self.stamp(a, a.published)}">'
             f"{self.wp_date(a.published)}</time></span></div></header>"
-            f'<div class="entry-summary"><p>{esc(a.lead)}</p></div></article>\n'
+            + lead_block(a, '<div class="entry-summary"><p>{}</p></div>')
+            + "</article>\n"
             for a in items
         )
         title = f"{self.wl['category']} {heading}" if section else heading
