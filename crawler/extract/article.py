@@ -30,6 +30,7 @@ from crawler.extract.datecues import (
 )
 from crawler.extract.dates import date_only, find_dates, parse_date
 from crawler.extract.html import (
+    BLOCK_TAGS,
     BOILERPLATE_WORDS,
     STRUCTURAL_BOILERPLATE_TAGS,
     Paragraph,
@@ -586,10 +587,21 @@ def _text_date(
                 continue
             if _dates_another_article(page, holder, anchor):
                 continue
+            if not _line_is_dated(holder, raw, title_key):
+                continue  # "Osh, <b>8</b> April…": a dateline inside a sentence
             rank = _distance(page, el, anchor)
             if best is None or rank < best[0]:
                 best = (rank, raw)
     return (best[1], "article:text") if best else None
+
+
+def _line_is_dated(holder: etree._Element, raw: str, title_key: str | None) -> bool:
+    """Whether the line a reader sees around a dated piece of text is itself a date line:
+    the piece may be a fragment of a sentence that inline markup (`<b>`, `<a>`) cut."""
+    block = next((a for a in (holder, *ancestors(holder)) if tag(a) in BLOCK_TAGS), holder)
+    raw = clean_line(raw)
+    lines = [p.text for p in paragraphs(block) if raw in p.text]
+    return any(_date_in_piece(line, title_key) for line in lines) if lines else True
 
 
 def _date_in_piece(piece: str, title_key: str | None) -> str | None:
@@ -716,8 +728,7 @@ def _body(
         minimum = SHORT_CHARS
         scores = _score_containers(page, minimum)
     if scores:
-        best = _widen(page, max(scores, key=scores.__getitem__), anchor, title)
-        parts = _body_parts(page, best, anchor, title)
+        parts = _body_parts(page, max(scores, key=scores.__getitem__), anchor, title)
         text = _body_text(page, parts, anchor, title)
         if len(text) >= min(MIN_BODY_CHARS, minimum):
             fields.body, fields.layers["body"] = text, STRUCTURE
@@ -742,8 +753,43 @@ def _body_parts(
 ) -> list[etree._Element]:
     """`best` and the other parts of the same text: blocks of the same kind beside it or
     one wrapper away (a text cut into `<section>`s, or into chunks between which the
-    template puts advertisements), then the short lines right after the last part (a
-    source line, a press service's signature)."""
+    template puts advertisements), or else `best` widened to take in a lead above it;
+    then the short lines right after the last part (a source line, a press service's
+    signature)."""
+    parts = _parts_inside(page, best, title) or _same_kind(page, best, anchor, title)
+    if len(parts) == 1:
+        parts = [_widen(page, best, anchor, title)]
+    return parts + _trailing_lines(page, parts[-1], title)
+
+
+def _parts_inside(
+    page: _Page, best: etree._Element, title: str | None
+) -> list[etree._Element]:
+    """The parts of the text when `best` holds them side by side (its children of one
+    kind that hold text) and nothing else of substance: no sentence of 60 characters
+    outside them, so that dropping the rest drops only labels ("Documents") and the like."""
+    kinds: dict[tuple[str, str], list[etree._Element]] = {}
+    for child in best:
+        key = _signature(child) if isinstance(child.tag, str) else None
+        if key is not None and not page.skip(child) and _has_own_text(page, child, title):
+            kinds.setdefault(key, []).append(child)
+    groups = [g for g in kinds.values() if len(g) >= 2]
+    if len(groups) != 1:
+        return []
+    inside = {id(el) for part in groups[0] for el in part.iter()}
+    outside = [
+        p for p in paragraphs(best, page.skip)
+        if id(p.owner) not in inside and _qualifies(p) and tag(p.owner) not in HEADINGS
+        and not any(id(a) in inside for a in ancestors(p.owner))
+        and not _is_boilerplate_paragraph(page, p, title)
+    ]
+    return [] if outside else groups[0]
+
+
+def _same_kind(
+    page: _Page, best: etree._Element, anchor: etree._Element | None, title: str | None
+) -> list[etree._Element]:
+    """`best` and the blocks of its kind that hold text after the title, in order."""
     start = page.order.get(anchor, -1) if anchor is not None else -1
     parts = [best]
     key = _signature(best)
@@ -762,7 +808,7 @@ def _body_parts(
             and not page.inside_excluded(el) and _has_own_text(page, el, title)
         ]
         parts.sort(key=lambda el: page.order.get(el, 0))
-    return parts + _trailing_lines(page, parts[-1], title)
+    return parts
 
 
 SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ":")
@@ -796,7 +842,7 @@ def _trailing_lines(
                 continue  # an empty spacer (`<div class="clear">`)
             break
         if any(
-            p.hrefs or len(p.text) > MAX_TRAILING_CHARS or tag(p.owner) in HEADINGS
+            p.link_density >= 0.5 or len(p.text) > MAX_TRAILING_CHARS or tag(p.owner) in HEADINGS
             or _is_boilerplate_paragraph(page, p, title) or _is_byline(p.text)
             for p in found_paragraphs
         ):

@@ -186,6 +186,9 @@ def page_href(section: str, num: int) -> str:
 class _Template:
     """Shared page skeleton; subclasses provide the layout-specific fragments."""
 
+    # Whether an article page shows its own date (a crawler otherwise takes the listing's).
+    dates_articles = True
+
     def __init__(self, site: SiteInfo) -> None:
         self.site = site
         self.lab = site.labels

@@ -53,6 +53,8 @@ class PressTemplate(_Template):
     are not valid URLs.
     """
 
+    dates_articles = False
+
     def __init__(self, site: SiteInfo) -> None:
         super().__init__(site)
         self.pl = PRESS_LABELS[site.lang]
