@@ -15,6 +15,7 @@ from crawler.mirror.templates.modern import ModernTemplate
 from crawler.mirror.templates.portal import PortalTemplate
 from crawler.mirror.templates.spa import SpaTemplate
 from crawler.mirror.templates.tilda import TildaTemplate
+from crawler.mirror.templates.typed import TypedTemplate
 from crawler.mirror.templates.wp import WpTemplate
 
 _CLASSES: dict[str, type[_Template]] = {
@@ -31,6 +32,7 @@ _CLASSES: dict[str, type[_Template]] = {
     "tilda": TildaTemplate,
     "joomla": JoomlaTemplate,
     "drupal": DrupalTemplate,
+    "typed": TypedTemplate,
 }
 TEMPLATES = tuple(_CLASSES)
 
