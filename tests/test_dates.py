@@ -45,8 +45,11 @@ def test_range_end_inside_text_is_skipped_but_later_date_found() -> None:
 
 
 def test_date_only_accepts_a_date_line_not_a_sentence() -> None:
-    assert date_only(" 10.07.2020 ") is not None
-    assert date_only("Опубликовано: 10 июля 2020 г., 14:35") is not None
+    line = date_only(" 10.07.2020 ")
+    assert line is not None and (line.value, line.raw) == (JULY_10, "10.07.2020")
+    labelled = date_only("Опубликовано: 10 июля 2020 г., 14:35")
+    assert labelled is not None and labelled.value == JULY_10
+    assert labelled.raw == "10 июля 2020 г., 14:35"
     assert date_only("The summit was held on 10 July 2020 in Minsk") is None
 
 

@@ -99,7 +99,9 @@ def test_crawl_stores_items_rejects_gone_and_run(tmp_path: Path) -> None:
     assert run["errors"] == 0
     assert f"RUN_ID {run['id']}" in result.stdout
     conn.close()
-    assert not DatabaseLock(db).acquire().release()  # the crawl released its lock
+    lock = DatabaseLock(db).acquire()  # DatabaseLocked if the crawl had kept it
+    assert lock.held
+    lock.release()
 
 
 def test_crawl_ends_at_once_when_database_locked(tmp_path: Path) -> None:
