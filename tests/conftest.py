@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,6 +35,16 @@ def mirror_factory(dataset: list[MirrorArticle]) -> Iterator[Callable[..., Mirro
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def refusing_port() -> Iterator[int]:
+    """A loopback port that refuses connections: bound by this process and never listened
+    on, so no other process (another test run on this machine) can take it meanwhile, as
+    it could a port that was only found free."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
 
 
 def expected_rows(dataset: list[MirrorArticle], lang: str) -> dict[str, dict[str, str]]:
