@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +17,32 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from crawler.mirror import MirrorArticle, MirrorServer, build_dataset  # noqa: E402
+from tests.support import socket_guard  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The loopback guard, on for the whole suite and every process it starts."""
+    report = Path(tempfile.mkdtemp(prefix="newscrawl-socket-guard-")) / "refused.txt"
+    report.touch()
+    os.environ[socket_guard.REPORT_ENV] = str(report)
+    socket_guard.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    report = os.environ.pop(socket_guard.REPORT_ENV, None)
+    if report:
+        shutil.rmtree(Path(report).parent, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def loopback_only() -> Iterator[None]:
+    """Fails a test when it, or any process it started, tried to reach beyond
+    127.0.0.1 (a refused connection in a crawl subprocess is otherwise only a reject)."""
+    socket_guard.take_report()
+    yield
+    refused = socket_guard.take_report()
+    if refused:
+        pytest.fail("reached for a socket beyond loopback:\n" + refused, pytrace=False)
 
 
 @pytest.fixture(scope="session")
