@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("crawler", "pipelines", "tests", "pyproject.toml", "scrapy.cfg", "datasette", "docs")
@@ -293,15 +293,28 @@ def copy_project(target: Path) -> None:
 def run_tests(copy: Path, tests: tuple[str, ...] | list[str]) -> tuple[int, list[str], str]:
     """pytest on the copy: exit status, the failed tests' ids, the output's tail."""
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider",
-               "--no-header", *tests]
+    results = copy / "mutant-results.xml"
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
+               f"--junitxml={results}", "-o", "junit_family=xunit1", *tests]
+    results.unlink(missing_ok=True)
     try:
         done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True,
                               timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return -1, [], f"timed out after {TIMEOUT} s"
-    failed = re.findall(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", done.stdout, re.M)
-    return done.returncode, failed, (done.stdout + done.stderr)[-1500:]
+    return done.returncode, failed_tests(results), (done.stdout + done.stderr)[-1500:]
+
+
+def failed_tests(results: Path) -> list[str]:
+    """Ids (file::name[params]) of the tests that failed or errored, from pytest's JUnit
+    XML (its one-line summaries cut ids whose parameters hold " - ")."""
+    if not results.exists():
+        return []
+    failed = []
+    for case in ElementTree.parse(results).iter("testcase"):
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed.append(f"{case.get('file')}::{case.get('name')}")
+    return failed
 
 
 def try_mutant(copy: Path, mutant: Mutant) -> Outcome:
