@@ -42,13 +42,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.retry_after_cap = settings.getfloat("RETRY_AFTER_MAX")
 
     def delay(self, request: Request, response: Response | None) -> float:
+        """Seconds to wait before this retry; their sum is the `retry/delay_seconds` stat,
+        so what the crawl decided can be checked without timing it."""
         attempt = request.meta.get("retry_times", 0)
         backoff = min(self.cap, self.base * (2**attempt))
         asked = retry_after_seconds(response.headers.get("Retry-After")) if response else None
+        seconds = backoff
         if asked is not None:
             self.crawler.stats.inc_value("retry/retry_after_honoured")
-            return max(backoff, min(asked, self.retry_after_cap))
-        return backoff
+            seconds = max(backoff, min(asked, self.retry_after_cap))
+        self.crawler.stats.inc_value("retry/delay_seconds", seconds)
+        return seconds
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +17,32 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from crawler.mirror import MirrorArticle, MirrorServer, build_dataset  # noqa: E402
+from tests.support import socket_guard  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The loopback guard, on for the whole suite and every process it starts."""
+    report = Path(tempfile.mkdtemp(prefix="newscrawl-socket-guard-")) / "refused.txt"
+    report.touch()
+    os.environ[socket_guard.REPORT_ENV] = str(report)
+    socket_guard.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    report = os.environ.pop(socket_guard.REPORT_ENV, None)
+    if report:
+        shutil.rmtree(Path(report).parent, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def loopback_only() -> Iterator[None]:
+    """Fails a test when it, or any process it started, tried to reach beyond
+    127.0.0.1 (a refused connection in a crawl subprocess is otherwise only a reject)."""
+    socket_guard.take_report()
+    yield
+    refused = socket_guard.take_report()
+    if refused:
+        pytest.fail("reached for a socket beyond loopback:\n" + refused, pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +64,16 @@ def mirror_factory(dataset: list[MirrorArticle]) -> Iterator[Callable[..., Mirro
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def refusing_port() -> Iterator[int]:
+    """A loopback port that refuses connections: bound by this process and never listened
+    on, so no other process (another test run on this machine) can take it meanwhile, as
+    it could a port that was only found free."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
 
 
 def expected_rows(dataset: list[MirrorArticle], lang: str) -> dict[str, dict[str, str | None]]:

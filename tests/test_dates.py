@@ -39,14 +39,39 @@ def test_fallback_to_dateparser_for_unlisted_shapes() -> None:
     assert parse_date("10th of July, 2020") == JULY_10
 
 
+@pytest.mark.parametrize("raw", ["10 07 2020 года", "10 07 2020 14:35 MSK"])
+def test_fallback_reads_unlisted_numeric_shapes_day_first(raw: str) -> None:
+    assert parse_date(raw) == JULY_10  # dateparser, told DMY: not 7 October
+
+
+EN_MONTHS = ("January February March April May June July August September October "
+             "November December").split()
+RU_MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября "
+             "ноября декабря").split()
+RU_NOMINATIVE = ("январь февраль март апрель май июнь июль август сентябрь октябрь "
+                 "ноябрь декабрь").split()
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_name_reads_as_its_month(month: int) -> None:
+    expected = date(2020, month, 3)
+    for name in (EN_MONTHS[month - 1], EN_MONTHS[month - 1][:3], RU_MONTHS[month - 1],
+                 RU_NOMINATIVE[month - 1]):
+        assert parse_date(f"3 {name} 2020") == expected, name
+    assert parse_date(f"{EN_MONTHS[month - 1]} 3, 2020") == expected
+
+
 def test_range_end_inside_text_is_skipped_but_later_date_found() -> None:
     text = "From 22 to 26 April 2024 the meeting ran; the report is dated 30.04.2024."
     assert [m.value for m in find_dates(text)] == [date(2024, 4, 30)]
 
 
 def test_date_only_accepts_a_date_line_not_a_sentence() -> None:
-    assert date_only(" 10.07.2020 ") is not None
-    assert date_only("Опубликовано: 10 июля 2020 г., 14:35") is not None
+    line = date_only(" 10.07.2020 ")
+    assert line is not None and (line.value, line.raw) == (JULY_10, "10.07.2020")
+    labelled = date_only("Опубликовано: 10 июля 2020 г., 14:35")
+    assert labelled is not None and labelled.value == JULY_10
+    assert labelled.raw == "10 июля 2020 г., 14:35"
     assert date_only("The summit was held on 10 July 2020 in Minsk") is None
 
 

@@ -33,8 +33,8 @@ def test_doctor_names_the_fields_the_profile_missed(capsys) -> None:
     assert "The profile's selectors missed: title, date, body." in out
 
 
-def test_doctor_reports_an_unreadable_file(capsys) -> None:
+def test_doctor_reports_an_unreadable_file(capsys, refusing_port: int) -> None:
     parser = argparse.ArgumentParser()
     doctor.add_arguments(parser)
-    assert doctor.run(parser.parse_args(["http://127.0.0.1:9/nothing/"])) == 2
+    assert doctor.run(parser.parse_args([f"http://127.0.0.1:{refusing_port}/nothing/"])) == 2
     assert "cannot read" in capsys.readouterr().err

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,15 @@ from crawler.sites import get_profile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 URL = "https://en.odkb-csto.org/news/news_odkb/some-article/"
+
+
+async def until(condition: Callable[[], object], timeout: float = 30) -> None:
+    """Wait for `condition` (polled; the deadline only stops a hang, it is no assertion
+    about speed)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.01)
 
 
 def a_page() -> str:
@@ -60,9 +71,10 @@ def test_a_dead_worker_means_extraction_in_process_with_a_warning(
     async def kill_then_extract() -> object:
         await pool.extract(html, URL)  # starts the worker
         assert pool._pool is not None
-        for pid in list(pool._pool._processes):  # type: ignore[attr-defined]
+        executor = pool._pool
+        for pid in list(executor._processes):  # type: ignore[attr-defined]
             os.kill(pid, signal.SIGKILL)
-        await asyncio.sleep(0.2)
+        await until(lambda: executor._broken)  # type: ignore[attr-defined]
         return await pool.extract(html, URL)
 
     fields = asyncio.run(kill_then_extract())

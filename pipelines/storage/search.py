@@ -46,7 +46,9 @@ def build_match(query: str, lang: str | None = None) -> str | None:
     language given, both stemmers' stems are accepted, mirroring how each
     article was stemmed by its own language.
     """
-    words = tokens(query)[:MAX_TERMS]
+    # "_" is a word character to Python but a separator to FTS5: a term of underscores
+    # alone would be an empty phrase, which matches nothing and so fails the whole AND.
+    words = [w for w in tokens(query) if w.strip("_")][:MAX_TERMS]
     if not words:
         return None
     langs = [lang] if lang else ["en", "ru"]

@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,40 +31,67 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def api(port: int, path: str, data: list[tuple[str, str]] | None = None) -> dict:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", body, timeout=10) as resp:
         return json.loads(resp.read())
 
 
-@pytest.fixture
-def scrapyd(tmp_path: Path) -> Iterator[int]:
-    """A Scrapyd bound to loopback with every directory in tmp_path."""
-    port, home = free_port(), tmp_path / "scrapyd"
-    home.mkdir()
+def start_scrapyd(home: Path) -> tuple[subprocess.Popen, int]:
+    """Scrapyd on a loopback port it is seen to have bound itself.
+
+    Scrapyd cannot be told to take any free port (`http_port = 0` turns its HTTP server
+    off), so a port found free is offered and the log must say this Scrapyd listens on
+    it; if another process took the port first, Scrapyd exits with CannotListenError and
+    another port is tried. Answers from someone else's server are never taken for ours.
+    """
+    for _ in range(5):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        proc = _scrapyd_on(home, port)
+        if proc is not None:
+            return proc, port
+    pytest.fail("Scrapyd found no free port in five tries")
+
+
+def _scrapyd_on(home: Path, port: int) -> subprocess.Popen | None:
+    """Scrapyd listening on `port`, or None when the port was taken meanwhile."""
     (home / "scrapyd.conf").write_text(
         "[scrapyd]\nbind_address = 127.0.0.1\n"
         f"http_port = {port}\neggs_dir = {home / 'eggs'}\nlogs_dir = {home / 'logs'}\n"
         f"dbs_dir = {home / 'dbs'}\nitems_dir =\npoll_interval = 0.2\nmax_proc = 2\n"
     )
-    proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, env=env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = home / "scrapyd.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, env=env(),
+                                stdout=out, stderr=subprocess.STDOUT)
+    listening = f"starting on {port}"  # Twisted's line once its port is bound
+    wait_until(lambda: listening in log.read_text() or proc.poll() is not None, 60)
+    if listening in log.read_text() and proc.poll() is None:
+        return proc
+    proc.wait(timeout=10)
+    if "CannotListenError" not in log.read_text():
+        pytest.fail("Scrapyd did not start:\n" + log.read_text()[-3000:])
+    return None
+
+
+def wait_until(condition: Callable[[], bool], timeout: float) -> None:
+    """Poll `condition`; the deadline only stops a hang."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail("timed out waiting")
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def scrapyd(tmp_path: Path) -> Iterator[int]:
+    """A Scrapyd bound to loopback with every directory in tmp_path."""
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    proc, port = start_scrapyd(home)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                api(port, "daemonstatus.json")
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.2)
         yield port
     finally:
         proc.terminate()
@@ -100,14 +127,8 @@ def test_scrapyd_runs_the_spider_into_sqlite(
         ("setting", f"SQLITE_PATH={db}"), ("setting", "DOWNLOAD_DELAY=0"),
         ("setting", "AUTOTHROTTLE_ENABLED=False"),
     ])["jobid"]
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        jobs = api(scrapyd, f"listjobs.json?project={PROJECT}")
-        if any(j["id"] == job for j in jobs["finished"]):
-            break
-        time.sleep(0.3)
-    else:
-        pytest.fail("the Scrapyd job did not finish")
+    wait_until(lambda: any(j["id"] == job for j in
+                           api(scrapyd, f"listjobs.json?project={PROJECT}")["finished"]), 180)
     smi = {server.base_url + a.path for a in dataset if a.lang == "en" and a.section == "smi"}
     assert stored_urls(db) == smi
     run = runs(db)[-1]

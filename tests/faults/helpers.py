@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
 import re
 import sqlite3
 import subprocess
@@ -15,6 +14,7 @@ from typing import Any
 
 from crawler.mirror import MirrorArticle, build_dataset
 from tests.support.crawl import FAST_SETTINGS, ROOT, rows, scrapy_crawl
+from tests.support.socket_guard import child_env
 
 # Short timeouts and few retries keep a test of a failing page to a few seconds.
 FAULT_SETTINGS = {
@@ -114,7 +114,7 @@ def start_crawl(
     base_url: str, db: Path, log: Path, preexec: Any = None, **settings: Any
 ) -> subprocess.Popen:
     """A crawl running in the background, its log going to `log`."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     with log.open("w") as out:
         return subprocess.Popen(
             crawl_command(base_url, db, **settings), cwd=ROOT, env=env, stdout=out,
@@ -131,7 +131,7 @@ def wait_for(condition: Any, timeout: float = 30) -> None:
 
 def run_crawl(base_url: str, db: Path, preexec: Any = None, **settings: Any) -> Any:
     """`crawl` with a function run in the child before exec (limits, another user)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     return subprocess.run(
         crawl_command(base_url, db, **settings), cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=120, preexec_fn=preexec,

@@ -69,14 +69,20 @@ def test_500_then_success_is_retried_and_stored(site: MirrorServer, db: Path):
     assert_consistent(db)
 
 
+# The wait a retry decided is the `retry/delay_seconds` stat (exact); the mirror's clock
+# only bounds it from below: a loaded machine makes a retry later, never sooner.
+
+
 @pytest.mark.parametrize("code", [503, 429])
 def test_retry_after_is_honoured(site: MirrorServer, db: Path, code: int):
     fault = site.faults[_victim()] = faults.retry_after(code, seconds=1, times=1)
     result = crawl(site.base_url, db)
     assert result.returncode == SUCCESS, result.stderr[-2000:]
+    stats = stats_of(result.stderr)
+    assert stats["retry/retry_after_honoured"] == 1
+    assert stats["retry/delay_seconds"] == 1.0  # Retry-After: 1, over the 0.05 s backoff
     [gap] = fault.gaps()
-    assert 0.95 <= gap < 3, f"retried after {gap:.2f}s, Retry-After asked 1s"
-    assert stats_of(result.stderr)["retry/retry_after_honoured"] == 1
+    assert gap >= 0.95, f"retried after {gap:.2f}s, Retry-After asked 1s"
     assert_stored_exactly(db, articles())
     assert_consistent(db)
 
@@ -85,8 +91,9 @@ def test_retry_after_is_capped(site: MirrorServer, db: Path):
     fault = site.faults[_victim()] = faults.retry_after(503, seconds=3600, times=1)
     result = crawl(site.base_url, db, RETRY_AFTER_MAX=1.5)
     assert result.returncode == SUCCESS, result.stderr[-2000:]
+    assert stats_of(result.stderr)["retry/delay_seconds"] == 1.5  # the cap, not 3600
     [gap] = fault.gaps()
-    assert 1.4 <= gap < 4, f"retried after {gap:.2f}s, the cap is 1.5s"
+    assert gap >= 1.4, f"retried after {gap:.2f}s, the cap is 1.5s"
     assert_stored_exactly(db, articles())
 
 
@@ -94,8 +101,11 @@ def test_retry_after_as_http_date_is_honoured(site: MirrorServer, db: Path):
     fault = site.faults[_victim()] = faults.retry_after(503, seconds=2, as_date=True)
     result = crawl(site.base_url, db)
     assert result.returncode == SUCCESS, result.stderr[-2000:]
+    stats = stats_of(result.stderr)
+    assert stats["retry/retry_after_honoured"] == 1  # the date was read
+    assert stats["retry/delay_seconds"] <= 2.0  # less the time the answer took to arrive
     [gap] = fault.gaps()
-    assert 0.9 <= gap < 4  # HTTP dates have one-second resolution
+    assert gap >= 0.9  # HTTP dates have one-second resolution
     assert_stored_exactly(db, articles())
 
 

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from crawler.exitcodes import INTERRUPTED, LOCKED, SUCCESS
+from crawler.exitcodes import ERRORS, INTERRUPTED, LOCKED, SUCCESS
 from crawler.mirror import MirrorServer, faults
 from tests.faults.helpers import (
     articles,
@@ -107,7 +107,7 @@ def test_full_disk_stops_the_crawl_with_a_clear_error(
     size = max(p.stat().st_size for p in db.parent.iterdir())
     result = run_crawl(site.base_url, db, preexec=_full_disk(size + 4096))  # log: a pipe
     text = result.stderr
-    assert result.returncode != SUCCESS
+    assert result.returncode == ERRORS, text[-2000:]
     assert "Cannot write to the database" in text
     # The failed write may be an item's, a timed commit or the last commit at close.
     assert "disk I/O error" in stats_of(text)["storage/failed"]
@@ -147,7 +147,7 @@ def test_read_only_database_gives_a_clear_error_and_changes_nothing(
         result = crawl(site.base_url, db)
     finally:
         _read_only([*files, db.parent], False)
-    assert result.returncode != SUCCESS
+    assert result.returncode == ERRORS, result.stderr[-2000:]
     assert re.search(r"(?i)read-?only|permission denied|not permitted", result.stderr)
     assert "Traceback" not in result.stderr
     assert "storage_failed" in result.stderr

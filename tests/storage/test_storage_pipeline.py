@@ -11,11 +11,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from storage_helpers import ROOT, make_item
+from storage_helpers import make_item
 
 from pipelines.storage.known import load_known_urls
 from pipelines.storage.lock import DatabaseLock
 from pipelines.storage.store import ArticleStore
+from tests.support.socket_guard import child_env
 
 CRAWL = textwrap.dedent(
     """
@@ -66,7 +67,7 @@ def _crawl(tmp_path: Path, db: Path, items: list[dict]) -> subprocess.CompletedP
     page.write_text("<html><body>listing</body></html>", encoding="utf-8")
     script = tmp_path / "crawl.py"
     script.write_text(CRAWL.format(page=page.as_uri()), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     return subprocess.run(
         [sys.executable, str(script), str(db), json.dumps(items)],
         capture_output=True, text=True, timeout=120, cwd=str(tmp_path), env=env,
@@ -99,7 +100,9 @@ def test_crawl_stores_items_rejects_gone_and_run(tmp_path: Path) -> None:
     assert run["errors"] == 0
     assert f"RUN_ID {run['id']}" in result.stdout
     conn.close()
-    assert not DatabaseLock(db).acquire().release()  # the crawl released its lock
+    lock = DatabaseLock(db).acquire()  # DatabaseLocked if the crawl had kept it
+    assert lock.held
+    lock.release()
 
 
 def test_crawl_ends_at_once_when_database_locked(tmp_path: Path) -> None:

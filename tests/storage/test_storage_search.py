@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,29 +73,65 @@ def test_update_keeps_fts_in_sync(store: ArticleStore) -> None:
     store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
 
 
+# Query syntax, quotes and injection attempts: none of them holds a word of the stored
+# article ("CSTO joint exercise" / "The exercises were held in Tajikistan..."), so each
+# finds nothing, and none raises.
 HOSTILE = [
     '"', '""', "'", "AND", "OR", "NOT", "NEAR", "NEAR(a b, 2)", "a OR", "* ", "^title",
     "title:x", "{title}: x", "(((", ")", "a AND (b OR", "-x", "+", "учения\" OR \"1",
     "'); DROP TABLE articles;--", "\x00", "", "   ", "é ü ñ", "x" * 5000, "🙂",
 ]
+# The same syntax around a word the article holds: the syntax is text, the word is found.
+HOSTILE_AROUND_A_WORD = [
+    'exercise"', '"exercise', "(((exercise", "exercise)", "exercise*", "^exercise",
+    "joint:exercise", "exercise(joint", "-exercise", "+exercise", "{exercise}",
+    "exercise'); joint;--", "EXERCISE", "exercise\x00", "  exercise  ", "exercise _",
+    "__ exercise", "exercise in tajikistan",
+]
 
 
 def test_hostile_queries_do_not_raise(store: ArticleStore) -> None:
-    store.upsert_article(make_item())
+    item = make_item()
+    store.upsert_article(item)
     store.commit()
     for query in HOSTILE:
-        assert isinstance(search(store.db, query), list), query
+        assert search(store.db, query) == [], query
+    for query in HOSTILE_AROUND_A_WORD:
+        assert [hit["url"] for hit in search(store.db, query)] == [item["url"]], query
     assert search(store.db, "exercise AND") == []  # "and" is a word, not an operator
+
+
+def _fts() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, search_stems)")
+    return conn
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_text_is_a_valid_query(query: str) -> None:
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, search_stems)")
+    conn = _fts()
     match = build_match(query)
+    # No letter or digit, no query ("_" is a separator to FTS5, as spaces are).
+    assert (match is None) == (re.search(r"[^\W_]", query) is None)
     if match is not None:
-        conn.execute("SELECT * FROM articles_fts WHERE articles_fts MATCH ?", (match,))
+        assert conn.execute(
+            "SELECT * FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+        ).fetchall() == []
+    conn.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + string.digits + string.punctuation + " \t"))
+def test_a_text_is_found_by_searching_for_itself(text: str) -> None:
+    conn = _fts()
+    conn.execute("INSERT INTO articles_fts (title, body, search_stems) VALUES ('', ?, '')",
+                 (text,))
+    match = build_match(text)
+    found = [] if match is None else conn.execute(
+        "SELECT body FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchall()
+    assert found == ([] if re.search(r"[A-Za-z0-9]", text) is None else [(text,)])
     conn.close()
 
 

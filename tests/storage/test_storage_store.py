@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,35 @@ def test_new_unchanged_updated_with_version_history(store: ArticleStore) -> None
     assert store.upsert_article(changed) == "unchanged"
     assert store.upsert_article(dict(changed, published="2024-03-16")) == "updated"
     assert store.db["article_versions"].count == 2
+
+
+LONG_AGO = "2000-01-01T00:00:00Z"
+
+
+def _utc_now_to_the_second() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_unchanged_article_seen_again_advances_last_seen_only(store: ArticleStore) -> None:
+    item = make_item()
+    store.upsert_article(item)
+    store.commit()
+    store.db.execute("UPDATE articles SET first_seen = ?, last_seen = ?, updated = ?",
+                     [LONG_AGO, LONG_AGO, LONG_AGO])
+    before = _utc_now_to_the_second()
+    assert store.upsert_article(item) == "unchanged"
+    row = _row(store, item["url"])
+    assert row["last_seen"] >= before  # seen now, not in 2000
+    assert (row["first_seen"], row["updated"]) == (LONG_AGO, LONG_AGO)
+
+
+def test_reextracted_unchanged_article_keeps_last_seen(store: ArticleStore) -> None:
+    item = make_item()
+    store.upsert_article(item)
+    store.commit()
+    store.db.execute("UPDATE articles SET last_seen = ?", [LONG_AGO])
+    assert store.upsert_article(item, fetched_at="2024-01-01T00:00:00Z") == "unchanged"
+    assert _row(store, item["url"])["last_seen"] == LONG_AGO  # the site was not visited
 
 
 def test_translation_links_both_directions(store: ArticleStore) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from crawler.mirror import MirrorArticle
+from tests.support.socket_guard import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = (
@@ -28,7 +28,7 @@ def command(*args: str, fast: bool = True) -> list[str]:
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
+    return child_env()
 
 
 def newscrawl(

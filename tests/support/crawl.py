@@ -5,12 +5,13 @@ Every crawl goes to a mirror on 127.0.0.1; no test reaches beyond loopback.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from tests.support.socket_guard import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +45,7 @@ def scrapy_crawl(
         command += ["-a", f"{key}={value}"]
     for key, value in {**FAST_SETTINGS, **(settings or {})}.items():
         command += ["-s", f"{key}={value}"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     return subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )

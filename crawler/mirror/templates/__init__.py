@@ -16,6 +16,7 @@ from crawler.mirror.templates.portal import PortalTemplate
 from crawler.mirror.templates.press import PressTemplate
 from crawler.mirror.templates.spa import SpaTemplate
 from crawler.mirror.templates.tilda import TildaTemplate
+from crawler.mirror.templates.typed import TypedTemplate
 from crawler.mirror.templates.wp import WpTemplate
 
 _CLASSES: dict[str, type[_Template]] = {
@@ -33,6 +34,7 @@ _CLASSES: dict[str, type[_Template]] = {
     "joomla": JoomlaTemplate,
     "drupal": DrupalTemplate,
     "press": PressTemplate,
+    "typed": TypedTemplate,
 }
 TEMPLATES = tuple(_CLASSES)
 

@@ -1,0 +1,53 @@
+"""The loopback guard itself: a socket beyond 127.0.0.1 is refused and reported, in the
+test process, in any process a test starts, and in a crawl."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.crawl import rows, scrapy_crawl
+from tests.support.socket_guard import NonLoopbackSocket, child_env, take_report
+
+TEST_NET = "192.0.2.1"  # RFC 5737 documentation address: nothing answers there anyway
+
+
+def test_a_connection_beyond_loopback_is_refused_and_reported() -> None:
+    with socket.socket() as sock, pytest.raises(NonLoopbackSocket):
+        sock.connect((TEST_NET, 80))
+    assert f"connect to {TEST_NET}:80" in take_report()
+
+
+def test_a_name_lookup_is_refused_and_reported() -> None:
+    with pytest.raises(NonLoopbackSocket):
+        socket.getaddrinfo("en.odkb-csto.org", 443)
+    assert "look up 'en.odkb-csto.org'" in take_report()
+
+
+def test_loopback_passes(refusing_port: int) -> None:
+    with socket.socket() as sock, pytest.raises(ConnectionRefusedError):
+        sock.connect(("127.0.0.1", refusing_port))  # refused by the kernel, not the guard
+    assert socket.getaddrinfo("localhost", refusing_port)
+    assert take_report() == ""
+
+
+def test_a_process_a_test_starts_is_guarded_too() -> None:
+    code = f"import socket; socket.create_connection(('{TEST_NET}', 80), timeout=5)"
+    done = subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 1
+    assert "NonLoopbackSocket: test socket guard" in done.stderr
+    assert f"look up '{TEST_NET}'" in take_report()  # create_connection looks up first
+
+
+def test_a_crawl_aimed_beyond_loopback_fetches_nothing_and_is_reported(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = scrapy_crawl(f"http://{TEST_NET}", db, timeout=60)
+    assert f"look up '{TEST_NET}'" in take_report()  # refused before any packet
+    assert result.returncode == 1, result.stderr[-2000:]  # as for an unreachable site
+    assert f"No page of http://{TEST_NET} could be fetched" in result.stderr
+    assert rows(db) == []
