@@ -36,7 +36,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by the next line
     "crawler.middlewares.BackoffRetryMiddleware": 550,  # same slot as Scrapy's retry
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # crawls all on 5xx
-    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # robots.txt 5xx: crawl nothing (RFC 9309)
+    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # replaces it: 5xx, crawl nothing (RFC 9309)
     "crawler.redirects.RedirectGuardMiddleware": 610,  # loops, offsite: errback, not silence
 }
 
