@@ -40,6 +40,9 @@ def test_second_run_exits_4_at_once_while_the_lock_is_held(
         (["crawl", "--lang", "en", "--base-url", "ftp://x"], "http(s) URL"),
         (["crawl", "--lang", "en", "--sections", "a b"], "sections must be"),
         (["crawl", "--set", "NOEQUALS"], "NAME=VALUE"),
+        (["crawl", "-s", "NOEQUALS"], "NAME=VALUE"),
+        (["crawl", "--max-runtime", "0"], "above 0"),
+        (["backfill", "--since", "2020-01-01", "--max-runtime", "soon"], "above 0"),
         (["crawl", "--lang", "de"], "invalid choice"),
     ],
 )
@@ -48,7 +51,9 @@ def test_bad_arguments_exit_2_with_a_message(
 ) -> None:
     done = newscrawl(*args, "--db", str(tmp_path / "x.db"), cwd=tmp_path, fast=False)
     assert done.returncode == 2
-    assert message in done.stderr
+    usage, *_, error = done.stderr.strip().splitlines()  # as argparse and scrapy say it
+    assert usage.startswith(f"usage: newscrawl {args[0]} ")
+    assert error.startswith("newscrawl: error: ") and message in error
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()
 
