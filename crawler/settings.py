@@ -77,4 +77,5 @@ HEALTH_MIN_PAGES = 5  # ...out of at least this many article pages
 # --- housekeeping -------------------------------------------------------------------------
 LOG_LEVEL = "INFO"  # per-page lines at DEBUG only
 FEED_EXPORT_ENCODING = "utf-8"  # `-o` exports keep Cyrillic readable
+FEED_EXPORTERS = {"csv": "crawler.exporters.CsvItemExporter"}  # lists as JSON, not reprs
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"  # the current fingerprinting, no warning

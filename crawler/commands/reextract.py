@@ -17,6 +17,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 
 from crawler import exitcodes
 from crawler.commands.common import UsageProblem, fail
@@ -25,6 +26,7 @@ from crawler.reextract import process_stored
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import (
+    DatabaseMissing,
     check_database,
     count_latest_pages,
     iter_latest_pages,
@@ -54,13 +56,15 @@ def run(args: argparse.Namespace) -> int:
     file that is not a news database); 6 when interrupted."""
     if args.workers < 1:
         raise UsageProblem("--workers must be at least 1")
-    check_database(args.db, must_exist=True)
+    if not Path(args.db).exists():
+        raise DatabaseMissing(f"database not found: {args.db}")
     lang = None if args.lang == "both" else args.lang
     try:
         lock = DatabaseLock(args.db).acquire()
     except DatabaseLocked as exc:
         return fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
     try:
+        check_database(args.db, must_exist=True)  # now that no crawl is writing it
         return _reextract(args.db, lang, args.workers)
     finally:
         lock.release()

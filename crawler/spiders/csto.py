@@ -24,7 +24,13 @@ from crawler.extract.html import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
 from crawler.extraction_pool import ExtractionPool
-from crawler.items import ArticleItem, FetchedPage, article_values, listing_record
+from crawler.items import (
+    EXPORTED_FIELDS,
+    ArticleItem,
+    FetchedPage,
+    article_values,
+    listing_record,
+)
 from crawler.paging import incremental_next
 from crawler.sites import SiteProfile, get_profile
 from crawler.spiders.backfill import BackfillMixin
@@ -91,6 +97,8 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
     """Crawls one language version of the CSTO news site."""
 
     name = "csto"
+    # `-o`, FEEDS and Scrapyd's items feed write the article's fields, never the raw page.
+    custom_settings = {"FEED_EXPORT_FIELDS": list(EXPORTED_FIELDS)}
 
     def __init__(
         self,
