@@ -226,7 +226,11 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             reason = f"extraction failed: {type(error).__name__}: {error}"
             yield self.rejected_item(entry, reason, page)
             return
-        url = self.article_url(response, entry)
+        try:
+            url = self.article_url(response, entry)
+        except ValueError as error:  # no canonical form: skipped, with its reason kept
+            yield self.rejected_item(entry, f"unusable URL {response.url!r}: {error}", page)
+            return
         match = self.article_pattern.match(urlsplit(url).path)
         assert match is not None
         self.record_layers(fields.layers, url)
