@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.storage.lock import DatabaseLock
-from tests.support.cli import newscrawl
+from tests.support.cli import newscrawl, runs
 
 
 def test_second_run_exits_4_at_once_while_the_lock_is_held(
@@ -69,3 +69,14 @@ def test_resume_refuses_other_arguments_and_unknown_jobs(tmp_path: Path) -> None
     clash = newscrawl("backfill", "--resume", str(job), "--since", "2019-01-01",
                       cwd=tmp_path)
     assert clash.returncode == 2 and "--since differ" in clash.stderr
+
+
+def test_dash_s_sets_a_scrapy_setting_as_scrapy_crawl_does(mirror_factory, tmp_path: Path):
+    server = mirror_factory("en")
+    db = tmp_path / "news.db"
+    done = newscrawl("crawl", "--full", "--lang", "en", "--base-url", server.base_url,
+                     "--db", str(db), "-s", "CLOSESPIDER_PAGECOUNT=3", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr[-2000:]  # stopped early: not "finished"
+    [run] = runs(db)
+    assert run["finish_reason"] == "closespider_pagecount"
+    assert run["pages_fetched"] <= 3 + 8  # the in-flight requests still arrive
