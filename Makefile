@@ -61,8 +61,8 @@ endef
 
 # The declared floors are true: every `>=` of pyproject.toml pinned (`==floor`), on the
 # oldest supported CPython. The exact versions run are left in .venv-minimums/versions.txt.
-test-minimums: $(STAMP)
-	$(BIN)/python .ci/floors.py > .floors.txt
+test-minimums:
+	$(PYTHON) .ci/floors.py > .floors.txt
 	$(call suite_in,.venv-minimums,$(PYTHON_OLDEST),.floors.txt)
 
 # The supported Pythons: the oldest and the newest CPython, with constraints.txt.
@@ -81,18 +81,24 @@ check-install:
 	cd /tmp && $(CURDIR)/.venv-plain/bin/newscrawl doctor \
 		$(CURDIR)/tests/fixtures/articles/mirror_bitrix_en_seed.html --lang en
 
-# constraints.txt anew: the newest releases pyproject.toml allows, resolved in a fresh
-# virtualenv. Run `make test test-pythons` before committing the new file.
+# constraints.txt anew: the newest releases pyproject.toml allows, resolved in fresh
+# virtualenvs of the oldest and the default CPython (pins they do not share get a marker,
+# .ci/lock.py). Run `make test test-pythons test-minimums` before committing the new file.
+define freeze_in
+	rm -rf $(1)
+	$(2) -m venv $(1)
+	$(1)/bin/python -m pip install --quiet '.[test]'
+	$(1)/bin/python -m pip freeze --exclude-editable > $(1)/freeze.txt
+endef
+
 lock:
-	rm -rf .venv-lock
-	$(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet '.[test]'
-	( echo "# Versions the suite passed on (make lock; make test test-pythons)."; \
-	  echo "# Production: pip install -c constraints.txt 'csto-newscrawl[parquet]'"; \
-	  .venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^csto-newscrawl' \
-	) > $(CONSTRAINTS)
-	rm -rf .venv-lock
+	$(call freeze_in,.venv-lock-oldest,$(PYTHON_OLDEST))
+	$(call freeze_in,.venv-lock,$(PYTHON))
+	$(PYTHON) .ci/lock.py .venv-lock-oldest/freeze.txt \
+		"$$($(PYTHON_OLDEST) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" \
+		.venv-lock/freeze.txt > $(CONSTRAINTS)
+	rm -rf .venv-lock .venv-lock-oldest
 
 clean:
-	rm -rf $(VENV) .venv-minimums .venv-oldest .venv-newest .venv-plain .venv-lock \
+	rm -rf $(VENV) .venv-minimums .venv-oldest .venv-newest .venv-plain .venv-lock* \
 		.floors.txt .pytest_cache .ruff_cache *.egg-info

@@ -91,9 +91,14 @@ class StrictRobotsTxtMiddleware:
             return known
         waiting: Deferred[Rules] = Deferred()
         self.rules[url.netloc] = waiting
-        rules = await self.fetch(url.scheme, url.netloc)
-        self.rules[url.netloc] = rules
-        waiting.callback(rules)
+        rules: Rules = AllowAll()  # what Scrapy obeys when robots.txt cannot be parsed
+        try:
+            rules = await self.fetch(url.scheme, url.netloc)
+        except Exception:
+            logger.exception("robots.txt of %s could not be parsed; no rules", url.netloc)
+        finally:  # the requests waiting for these rules go on, whatever happened
+            self.rules[url.netloc] = rules
+            waiting.callback(rules)
         return rules
 
     async def fetch(self, scheme: str, netloc: str) -> Rules:

@@ -53,6 +53,9 @@ def test_kept_parameters_survive_sorted_and_escaped_once() -> None:
     )
 
 
-def test_a_url_without_a_canonical_form_is_a_value_error() -> None:
+@pytest.mark.parametrize(
+    "url", ["http://[ccpa-preferences]/news/a/", "http://[ccpa-preferences]", "http://x.org:ab/"]
+)
+def test_a_url_without_a_canonical_form_is_a_value_error(url: str) -> None:
     with pytest.raises(ValueError):
-        canonical_url("http://[ccpa-preferences]/news/a/")
+        canonical_url(url)

@@ -77,12 +77,18 @@ def test_parquet_export_without_pyarrow_says_which_extra_to_install(tmp_path: Pa
 
 
 def _constraints() -> dict[str, str]:
+    """The pins constraints.txt holds for this interpreter (markers evaluated)."""
     pins = {}
     for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
-        if line:
-            name, _, version = line.partition("==")
-            pins[canonicalize_name(name)] = version
+        if not line:
+            continue
+        pin = Requirement(line)
+        if pin.marker is None or pin.marker.evaluate():
+            [exact] = pin.specifier
+            assert exact.operator == "==", line
+            assert canonicalize_name(pin.name) not in pins, f"{pin.name} pinned twice"
+            pins[canonicalize_name(pin.name)] = exact.version
     return pins
 
 

@@ -9,6 +9,7 @@ default ports, `index.php` and a missing trailing slash all map to the same form
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -86,6 +87,7 @@ def canonical_url(url: str, keep_params: tuple[str, ...] = ()) -> str:
     Raises ValueError for a URL that has no canonical form (`http://[not-an-address]/`).
     """
     parts = split_url(url.strip())
+    _check_host(parts)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in keep_params]
     trimmed = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
     parts = urlsplit(canonicalize_url(trimmed))
@@ -94,6 +96,15 @@ def canonical_url(url: str, keep_params: tuple[str, ...] = ()) -> str:
     if default_port and netloc.endswith(default_port):
         netloc = netloc[: -len(default_port)]
     return urlunsplit((scheme, netloc, canonical_path(parts.path), parts.query, ""))
+
+
+def _check_host(parts: SplitResult) -> None:
+    """ValueError for a host no request could reach, whatever the Python and w3lib versions
+    (newer ones refuse it themselves): a bracketed host that is no IPv6 address
+    (`http://[ccpa-preferences]/`), a port that is no number."""
+    if "[" in parts.netloc:
+        ipaddress.IPv6Address((parts.hostname or "").split("%")[0])
+    parts.port  # noqa: B018 - urllib raises ValueError for a port that is no number
 
 
 def same_site(url: str, base_url: str) -> bool:
