@@ -52,7 +52,11 @@ def check_database(path: str | Path, must_exist: bool = True) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
+    except sqlite3.OperationalError:
+        # Cannot open or read it now (permissions, a read-only folder, a lock): not a
+        # verdict on the file; whoever opens it next reports that in its own words.
+        return
+    except sqlite3.DatabaseError as error:  # "file is not a database", "malformed"
         raise DatabaseUnusable(f"{path} is not a usable SQLite database ({error})") from None
     if "articles" not in tables and (tables or must_exist):
         raise DatabaseUnusable(
