@@ -13,7 +13,7 @@ PYTHON_OLDEST ?= $(lastword python3.10 $(wildcard $(HOME)/.pyenv/versions/3.10*/
 PYTHON_NEWEST ?= $(lastword python3.13 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13))
 
 .PHONY: all venv test lint crawl demo bench clean lock test-minimums test-pythons \
-	check-install
+	test-oldest test-newest check-install
 
 all: test
 
@@ -66,8 +66,12 @@ test-minimums:
 	$(call suite_in,.venv-minimums,$(PYTHON_OLDEST),.floors.txt)
 
 # The supported Pythons: the oldest and the newest CPython, with constraints.txt.
-test-pythons:
+test-pythons: test-oldest test-newest
+
+test-oldest:
 	$(call suite_in,.venv-oldest,$(PYTHON_OLDEST),$(CONSTRAINTS))
+
+test-newest:
 	$(call suite_in,.venv-newest,$(PYTHON_NEWEST),$(CONSTRAINTS))
 
 # What a new user does, outside make: a venv with Python's bundled pip, not upgraded,
