@@ -1,21 +1,39 @@
 """`newscrawl`: the console command. Each subcommand is a module of crawler.commands
-with NAME, HELP, add_arguments(parser) and run(args) -> exit status."""
+with NAME, HELP, add_arguments(parser) and run(args) -> exit status.
+
+Errors read as Scrapy's and argparse's do: the usage line, then `newscrawl: error: …`,
+exit status 2; a database file that cannot be used is one line and exit status 8,
+never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
+from crawler import exitcodes
+from crawler.commands.common import UsageProblem
 from crawler.exitcodes import MEANINGS
+from pipelines.storage.queries import DatabaseMissing, DatabaseUnusable
 
 # Module names in crawler.commands, in the order `newscrawl --help` lists them.
 COMMANDS = (
     "crawl", "backfill", "demo", "dbstats", "export", "search", "doctor", "reextract",
 )
 OPTIONAL = {"doctor"}  # may not be installed yet
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse, with every error as `newscrawl: error: …` after the command's usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(exitcodes.BAD_ARGUMENTS, f"newscrawl: error: {message}\n")
 
 
 def load_commands() -> list[ModuleType]:
@@ -29,9 +47,9 @@ def load_commands() -> list[ModuleType]:
     return modules
 
 
-def build_parser(modules: Sequence[ModuleType]) -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[ModuleType]) -> CommandParser:
     statuses = "\n".join(f"  {code}  {meaning}" for code, meaning in MEANINGS.items())
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="newscrawl",
         description="Crawl the CSTO news site (English and Russian) into SQLite.",
         epilog=f"exit statuses:\n{statuses}",
@@ -41,14 +59,26 @@ def build_parser(modules: Sequence[ModuleType]) -> argparse.ArgumentParser:
     for module in modules:
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
-        command.set_defaults(handler=module.run)
+        command.set_defaults(handler=module.run, parser=command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse, run the subcommand, return its exit status (argparse exits 2 by itself)."""
+    """Parse, run the subcommand, return its exit status (usage errors exit 2 here)."""
     args = build_parser(load_commands()).parse_args(argv)
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except (UsageProblem, DatabaseMissing) as problem:
+        args.parser.error(str(problem))
+    except DatabaseUnusable as problem:
+        return _unusable(str(problem))
+    except sqlite3.DatabaseError as error:  # damage a query met deep inside the file
+        return _unusable(f"cannot read the database {getattr(args, 'db', '')}: {error}")
+
+
+def _unusable(message: str) -> int:
+    print(f"newscrawl: error: {message}", file=sys.stderr)
+    return exitcodes.DATABASE_UNUSABLE
 
 
 if __name__ == "__main__":

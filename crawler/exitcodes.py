@@ -12,6 +12,13 @@ HEALTH_FAILED = 3  # extraction health failed: the site's templates have probabl
 LOCKED = 4  # another run holds the database lock
 ROBOTS_UNAVAILABLE = 5  # robots.txt answered 5xx: the site was not crawled (RFC 9309)
 INTERRUPTED = 6  # stopped before the end (SIGTERM, Ctrl-C); what was fetched is committed
+MAX_RUNTIME = 7  # stopped at --max-runtime (CLOSESPIDER_TIMEOUT); what was fetched is committed
+DATABASE_UNUSABLE = 8  # the database file is not SQLite, is damaged, or is another app's
+
+#: finish_reason of a crawl closed by CLOSESPIDER_TIMEOUT (`--max-runtime`).
+TIMEOUT_REASON = "closespider_timeout"
+#: finish_reason of a crawl whose database file could not be used at all.
+UNUSABLE_REASON = "database_unusable"
 
 MEANINGS = {
     SUCCESS: "success",
@@ -21,6 +28,8 @@ MEANINGS = {
     LOCKED: "another run holds the lock",
     ROBOTS_UNAVAILABLE: "robots.txt unavailable, site not crawled",
     INTERRUPTED: "interrupted",
+    MAX_RUNTIME: "stopped at --max-runtime",
+    DATABASE_UNUSABLE: "database file unusable (not SQLite, damaged, or another app's)",
 }
 
 
@@ -31,8 +40,12 @@ def exit_status(stats: Mapping[str, Any]) -> int:
         return LOCKED
     if reason == "robots_unavailable":
         return ROBOTS_UNAVAILABLE
+    if reason == UNUSABLE_REASON:
+        return DATABASE_UNUSABLE
     if reason in ("shutdown", "cancelled"):
         return INTERRUPTED
+    if reason == TIMEOUT_REASON:
+        return MAX_RUNTIME
     if stats.get("health/failed"):
         return HEALTH_FAILED
     if stats.get("log_count/ERROR") or stats.get("storage/failed") or (

@@ -36,10 +36,20 @@ class ArticleItem(scrapy.Item):
     attachments = scrapy.Field()  # [{"url", "title"}]
     extraction = scrapy.Field()  # field -> layer that answered (profile, structure, ...)
     flags = scrapy.Field()  # warnings about this item, e.g. "replacement_char"
-    not_found = scrapy.Field()  # the page looked like a soft 404
+    # exported=False: for the pipelines only, never in a feed (`-o`, FEEDS, Scrapyd's items).
+    not_found = scrapy.Field(exported=False)  # the page looked like a soft 404
     gone = scrapy.Field()  # the article answered 410: mark it gone, keep the row
-    fetch_error = scrapy.Field()  # why the page could not give an article (HTTP 404...)
-    page = scrapy.Field()  # FetchedPage: the raw page, kept for re-extraction (not a column)
+    fetch_error = scrapy.Field(exported=False)  # why the page gave no article (HTTP 404...)
+    # FetchedPage: the raw page, kept for re-extraction (not a column); 40 KB of bytes no
+    # exporter can write, so the feeds leave it out.
+    page = scrapy.Field(exported=False)
+
+
+#: The fields a feed export writes (the spider's FEED_EXPORT_FIELDS): every field but
+#: those marked exported=False.
+EXPORTED_FIELDS = tuple(
+    name for name, meta in ArticleItem.fields.items() if meta.get("exported", True)
+)
 
 
 @dataclass(frozen=True)

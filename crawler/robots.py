@@ -3,71 +3,132 @@
 Scrapy's RobotsTxtMiddleware parses whatever robots.txt returns, so a 503 error page or
 a timeout leaves the whole site allowed. RFC 9309 §2.3.1.4: when robots.txt is
 unreachable because of a server or network error, a crawler MUST assume complete
-disallow. This middleware then closes the crawl at once with reason
-"robots_unavailable" (exit status 5); a 4xx robots.txt still means "no rules".
+disallow. This middleware, which replaces Scrapy's, fetches each host's robots.txt once
+through the engine (retries and redirects included) and parses it with Scrapy's
+ROBOTSTXT_PARSER, as Scrapy's does; on a 5xx it closes the crawl at once with reason
+"robots_unavailable" (exit status 5), on a network error it refuses every request to the
+host (the Reachability extension then says the site could not be reached); a 4xx
+robots.txt means "no rules". Public Scrapy APIs only.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Protocol
 
-from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
-from scrapy.utils.defer import deferred_from_coro
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Request
+from scrapy.http.request import NO_CALLBACK
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler, load_object
+from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
 REASON = "robots_unavailable"
+UNAVAILABLE = "robots.txt unavailable: site not crawled (RFC 9309)"
+
+
+class Rules(Protocol):
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool: ...
+
+
+class AllowAll:
+    """No rules: robots.txt answered 4xx, or its request was refused (e.g. offsite)."""
+
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        return True
 
 
 class DisallowAll:
-    """The robots parser for an unreachable robots.txt: nothing may be fetched."""
+    """robots.txt could not be fetched: nothing may be fetched."""
 
     def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
         return False
 
 
-class _OneLine(logging.Filter):
-    """Scrapy logs a failed robots.txt download with a full traceback; the message of
-    `_robots_error` below says it in one line."""
+class StrictRobotsTxtMiddleware:
+    """Obeys robots.txt (ROBOTSTXT_OBEY); stops the crawl when robots.txt answers 5xx."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if str(record.msg).startswith("Error downloading"):
-            record.exc_info, record.exc_text = None, None
-        return True
+    DOWNLOAD_PRIORITY = 1000  # robots.txt before anything else, as Scrapy does
 
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured
+        self.crawler = crawler
+        self.parser_class = load_object(crawler.settings.get("ROBOTSTXT_PARSER"))
+        self.robots_agent = crawler.settings.get("ROBOTSTXT_USER_AGENT")
+        self.default_agent = crawler.settings.get("USER_AGENT")
+        self.rules: dict[str, Rules | Deferred[Rules]] = {}
 
-logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_OneLine())
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StrictRobotsTxtMiddleware:
+        return cls(crawler)
 
-
-class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
-    """RobotsTxtMiddleware that stops the crawl when robots.txt answers 5xx or fails."""
-
-    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if response.status >= 500:
-            self._unavailable(netloc, f"answered HTTP {response.status}")
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
             return
-        await super()._parse_robots(response, netloc, request)
-
-    def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest):  # e.g. offsite: no rules to obey, as Scrapy does
-            super()._robots_error(exc, netloc)
-            return
-        self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        logger.error(
-            "robots.txt of %s could not be fetched (%s: %s): nothing on the site is crawled "
-            "in this run (RFC 9309)", netloc, type(exc).__name__, exc,
+        rules = await self.rules_for(request)
+        if isinstance(rules, DisallowAll):
+            raise IgnoreRequest(UNAVAILABLE)
+        agent = (
+            self.robots_agent or request.headers.get(b"User-Agent") or self.default_agent or ""
         )
-        self._disallow_all(netloc)
+        if not rules.allowed(request.url, agent):
+            logger.debug("Forbidden by robots.txt: %s", request)
+            self.crawler.stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest("Forbidden by robots.txt")
 
-    def process_request_2(self, rp: Any, request: Request) -> None:
-        if isinstance(rp, DisallowAll):
-            raise IgnoreRequest("robots.txt unavailable: site not crawled (RFC 9309)")
-        super().process_request_2(rp, request)
+    async def rules_for(self, request: Request) -> Rules:
+        """The rules of the request's host; fetched once, the other requests wait for them."""
+        url = urlparse_cached(request)
+        known = self.rules.get(url.netloc)
+        if isinstance(known, Deferred):
+            return await maybe_deferred_to_future(_copy(known))
+        if known is not None:
+            return known
+        waiting: Deferred[Rules] = Deferred()
+        self.rules[url.netloc] = waiting
+        rules: Rules = AllowAll()  # what Scrapy obeys when robots.txt cannot be parsed
+        try:
+            rules = await self.fetch(url.scheme, url.netloc)
+        except Exception:
+            logger.exception("robots.txt of %s could not be parsed; no rules", url.netloc)
+        finally:  # the requests waiting for these rules go on, whatever happened
+            self.rules[url.netloc] = rules
+            waiting.callback(rules)
+        return rules
 
-    def _unavailable(self, netloc: str, what: str) -> None:
+    async def fetch(self, scheme: str, netloc: str) -> Rules:
+        robots = Request(
+            f"{scheme}://{netloc}/robots.txt", priority=self.DOWNLOAD_PRIORITY,
+            meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK,
+        )
+        stats = self.crawler.stats
+        stats.inc_value("robotstxt/request_count")
+        try:
+            response = await self.crawler.engine.download_async(robots)
+        except IgnoreRequest:  # e.g. offsite: no rules to obey, as Scrapy does
+            return AllowAll()
+        except Exception as error:
+            stats.inc_value(f"robotstxt/exception_count/{type(error)}")
+            logger.error(
+                "robots.txt of %s could not be fetched (%s: %s): nothing on the site is "
+                "crawled in this run (RFC 9309)", netloc, type(error).__name__, error,
+            )
+            return DisallowAll()
+        stats.inc_value("robotstxt/response_count")
+        stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        if response.status >= 500:
+            self.unavailable(netloc, f"answered HTTP {response.status}")
+            return DisallowAll()
+        if response.status >= 400:
+            return AllowAll()
+        return build_from_crawler(self.parser_class, self.crawler, response.body)
+
+    def unavailable(self, netloc: str, what: str) -> None:
         """The server is up but robots.txt fails: close the spider with a clear message.
 
         (A site that cannot be reached at all is the Reachability extension's message:
@@ -77,16 +138,20 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
             "robots.txt of %s %s: RFC 9309 says to crawl nothing, so this run stops "
             "without crawling the site; try again later", netloc, what,
         )
-        self._stats.set_value("robotstxt/unavailable", netloc)
-        self._disallow_all(netloc)
+        self.crawler.stats.set_value("robotstxt/unavailable", netloc)
         engine = self.crawler.engine
         if engine is not None and engine.spider is not None:
-            # Not awaited: closing waits for in-flight requests, this one among them.
+            # Not awaited: closing waits for in-flight requests, the waiting ones among them.
             deferred_from_coro(engine.close_spider_async(reason=REASON))
 
-    def _disallow_all(self, netloc: str) -> None:
-        """From now on every request to `netloc` is refused, the waiting ones included."""
-        pending = self._parsers[netloc]
-        self._parsers[netloc] = DisallowAll()  # type: ignore[assignment]
-        if hasattr(pending, "callback"):
-            pending.callback(self._parsers[netloc])
+
+def _copy(waiting: Deferred[Rules]) -> Deferred[Rules]:
+    """A Deferred of its own for each waiting request, firing with the same rules."""
+    copy: Deferred[Rules] = Deferred()
+
+    def forward(rules: Rules) -> Rules:
+        copy.callback(rules)
+        return rules
+
+    waiting.addCallback(forward)
+    return copy

@@ -7,6 +7,7 @@ restart, so several crawls (one per language) run one after another in one react
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,10 +20,15 @@ from crawler.runs import record_exit_status
 
 # Worst first: the status a multi-language run reports is the worst of its crawls.
 SEVERITY = (
-    exitcodes.LOCKED, exitcodes.INTERRUPTED, exitcodes.BAD_ARGUMENTS,
-    exitcodes.ROBOTS_UNAVAILABLE, exitcodes.HEALTH_FAILED, exitcodes.ERRORS, exitcodes.SUCCESS,
+    exitcodes.LOCKED, exitcodes.DATABASE_UNUSABLE, exitcodes.INTERRUPTED, exitcodes.MAX_RUNTIME,
+    exitcodes.BAD_ARGUMENTS, exitcodes.ROBOTS_UNAVAILABLE, exitcodes.HEALTH_FAILED,
+    exitcodes.ERRORS, exitcodes.SUCCESS,
 )
-STOPPING = ("shutdown", "cancelled", "database_locked")  # no further crawl after these
+# No further crawl after these: the run was stopped, or the next crawl would fail the same.
+STOPPING = (
+    "shutdown", "cancelled", "database_locked", exitcodes.UNUSABLE_REASON,
+    exitcodes.TIMEOUT_REASON,
+)
 
 
 def project_settings(overrides: Mapping[str, Any]) -> Settings:
@@ -49,14 +55,25 @@ def worst(statuses: Sequence[int]) -> int:
     return min(statuses, key=SEVERITY.index, default=exitcodes.SUCCESS)
 
 
-def run_crawls(settings: Settings, runs: Sequence[Mapping[str, str]]) -> int:
-    """Crawl with each spider-argument set in turn; the worst exit status of them."""
+def run_crawls(
+    settings: Settings, runs: Sequence[Mapping[str, str]], max_runtime: float | None = None
+) -> int:
+    """Crawl with each spider-argument set in turn; the worst exit status of them.
+
+    `max_runtime` (seconds) bounds the whole run, every language together: each crawl
+    gets what is left of it as CLOSESPIDER_TIMEOUT, and none starts once it is spent.
+    """
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
+    deadline = None if max_runtime is None else time.monotonic() + max_runtime
 
     def launch(_: object = None, index: int = 0) -> Any:
         if index >= len(runs) or (crawlers and _finish_reason(crawlers[-1]) in STOPPING):
             return None
+        if deadline is not None:
+            # A crawl needs at least a moment; the previous one ended at the deadline.
+            left = max(deadline - time.monotonic(), 0.001)
+            process.settings.set("CLOSESPIDER_TIMEOUT", left, priority="cmdline")
         crawler = process.create_crawler("csto")
         crawlers.append(crawler)
         return process.crawl(crawler, **runs[index]).addCallback(launch, index + 1)

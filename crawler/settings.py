@@ -36,7 +36,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by the next line
     "crawler.middlewares.BackoffRetryMiddleware": 550,  # same slot as Scrapy's retry
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # crawls all on 5xx
-    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # robots.txt 5xx: crawl nothing (RFC 9309)
+    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # replaces it: 5xx, crawl nothing (RFC 9309)
     "crawler.redirects.RedirectGuardMiddleware": 610,  # loops, offsite: errback, not silence
 }
 
@@ -77,4 +77,5 @@ HEALTH_MIN_PAGES = 5  # ...out of at least this many article pages
 # --- housekeeping -------------------------------------------------------------------------
 LOG_LEVEL = "INFO"  # per-page lines at DEBUG only
 FEED_EXPORT_ENCODING = "utf-8"  # `-o` exports keep Cyrillic readable
+FEED_EXPORTERS = {"csv": "crawler.exporters.CsvItemExporter"}  # lists as JSON, not reprs
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"  # the current fingerprinting, no warning

@@ -8,7 +8,8 @@ import argparse
 from pathlib import Path
 
 from crawler import exitcodes, jobdir
-from crawler.commands.common import UsageProblem, add_site_arguments, execute, fail, spider_runs
+from crawler.commands.common import UsageProblem, add_site_arguments, execute, spider_runs
+from pipelines.storage.queries import DatabaseUnusable
 
 NAME = "backfill"
 HELP = "store the articles of a date range (--since, --until); resumable with --resume DIR"
@@ -36,18 +37,24 @@ def run(args: argparse.Namespace) -> int:
         if args.until:
             extra["until"] = args.until
         runs = spider_runs(args.lang, args.sections, args.base_url, extra)
-    except (UsageProblem, jobdir.JobProblem) as problem:
-        return fail(str(problem))
+    except jobdir.JobProblem as problem:
+        raise UsageProblem(str(problem)) from None
     if args.resume is not None:
         jobdir.start_attempt(args.resume, {n: getattr(args, n) for n in jobdir.ARGUMENTS})
+    status = exitcodes.ERRORS  # what the attempt records if the crawl raises
     try:
         status = execute(args, runs)
-    except UsageProblem as problem:
-        status = fail(str(problem))
+    except UsageProblem:
+        status = exitcodes.BAD_ARGUMENTS
+        raise
+    except DatabaseUnusable:
+        status = exitcodes.DATABASE_UNUSABLE
+        raise
     except KeyboardInterrupt:
         status = exitcodes.INTERRUPTED
-    if args.resume is not None:
-        jobdir.finish_attempt(args.resume, status)
+    finally:
+        if args.resume is not None:
+            jobdir.finish_attempt(args.resume, status)
     return status
 
 

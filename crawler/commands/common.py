@@ -31,8 +31,12 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
         help="site root, e.g. a mirror; with --lang both give en=URL and ru=URL",
     )
     parser.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE",
+        "-s", "--set", action="append", default=[], metavar="NAME=VALUE",
         help="override a Scrapy setting, as `scrapy crawl -s` does",
+    )
+    parser.add_argument(
+        "--max-runtime", type=positive_seconds, metavar="SECONDS",
+        help="end the run cleanly after this long, all languages together (exit status 7)",
     )
     parser.add_argument(
         "--log-level", choices=LOG_LEVELS,
@@ -40,7 +44,19 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def fail(message: str, status: int = exitcodes.BAD_ARGUMENTS) -> int:
+def positive_seconds(text: str) -> float:
+    """A number of seconds greater than zero (argparse type)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, got {text!r}")
+    return seconds
+
+
+def fail(message: str, status: int) -> int:
+    """One line on stderr for a problem that is not the command line's; the status."""
     print(f"newscrawl: error: {message}", file=sys.stderr)
     return status
 
@@ -85,19 +101,20 @@ def base_url_map(values: Sequence[str], langs: Sequence[str]) -> dict[str, str]:
 
 
 def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
-    """--set NAME=VALUE pairs as a dict."""
+    """-s/--set NAME=VALUE pairs as a dict."""
     out = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise UsageProblem(f"--set needs NAME=VALUE, got {pair!r}")
+            raise UsageProblem(f"-s/--set needs NAME=VALUE, got {pair!r}")
         out[name.strip()] = value
     return out
 
 
 def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
-    """Refuse at once if the database is locked, else crawl; the exit status."""
+    """Refuse at once if the database is locked or unusable, else crawl; the exit status."""
     from crawler.runner import lock_holder, project_settings, run_crawls
+    from pipelines.storage.queries import check_database
 
     overrides: dict[str, Any] = setting_overrides(args.set)
     if args.db:
@@ -109,7 +126,8 @@ def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
         extensions = {**settings.getdict("EXTENSIONS"), "crawler.progress.Progress": 900}
         settings.set("EXTENSIONS", extensions, priority="cmdline")
     db = settings.get("SQLITE_PATH")
+    check_database(db, must_exist=False)  # DatabaseUnusable: one line, exit 8 (crawler/cli.py)
     holder = lock_holder(db) if settings.getbool("STORAGE_LOCK") else None
     if holder:
         return fail(f"{holder}; another run is writing {db}", exitcodes.LOCKED)
-    return run_crawls(settings, runs)
+    return run_crawls(settings, runs, getattr(args, "max_runtime", None))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from crawler.commands.common import UsageProblem, add_site_arguments, execute, fail, spider_runs
+from crawler.commands.common import add_site_arguments, execute, spider_runs
 
 NAME = "crawl"
 HELP = "crawl new articles (incremental); --full walks the whole site"
@@ -21,8 +21,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     mode = "full" if args.full else "incremental"
-    try:
-        runs = spider_runs(args.lang, args.sections, args.base_url, {"mode": mode})
-        return execute(args, runs)
-    except UsageProblem as problem:
-        return fail(str(problem))
+    return execute(args, spider_runs(args.lang, args.sections, args.base_url, {"mode": mode}))

@@ -4,10 +4,9 @@ the latest crawl runs."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import DatabaseMissing, article_counts, open_readonly, recent_runs
+from pipelines.storage.queries import article_counts, open_readonly, recent_runs
 
 NAME = "stats"
 HELP = "articles per language, section and year, and the last crawl runs"
@@ -24,12 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the two tables; exit 2 if the database is missing."""
-    try:
-        conn = open_readonly(args.db)
-    except DatabaseMissing as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    """Print the two tables (a missing or unusable database: see crawler/cli.py)."""
+    conn = open_readonly(args.db)
     try:
         counts = article_counts(conn)
         runs = recent_runs(conn, 5)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from crawler.commands import dbstats
-from crawler.commands.common import UsageProblem, execute, fail
+from crawler.commands.common import UsageProblem, execute
 
 NAME = "demo"
 HELP = "crawl a bundled offline mirror of the site into output/demo.db and show it"
@@ -33,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
             for i, lang in enumerate(("en", "ru"))
         ]
     except OSError as exc:
-        return fail(f"cannot serve the mirror on port {args.port}: {exc}; try --port 0")
+        raise UsageProblem(
+            f"cannot serve the mirror on port {args.port}: {exc}; try --port 0"
+        ) from None
     servers[0].alternate_url, servers[1].alternate_url = (
         servers[1].base_url + "/", servers[0].base_url + "/",
     )
@@ -44,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
     crawl_args = argparse.Namespace(db=args.db, set=list(FAST), log_level=args.log_level)
     try:
         status = execute(crawl_args, runs)
-    except UsageProblem as problem:
-        return fail(str(problem))
     finally:
         for server in servers:
             server.stop()

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
+from crawler.commands.common import UsageProblem
 from pipelines.storage.export import (
     FORMATS,
+    MissingExtra,
     UnsafeOutputPath,
+    require_parquet,
     safe_output_path,
     write_csv,
     write_jsonl,
     write_parquet,
 )
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import DatabaseMissing, iter_articles, open_readonly
+from pipelines.storage.queries import iter_articles, open_readonly
 
 NAME = "export"
 HELP = "export stored articles as csv, jsonl or parquet"
@@ -31,14 +34,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit 0 on success, 2 on a usage problem (missing database, unsafe path)."""
-    if args.format == "parquet" and not args.output:
-        return _fail("parquet output needs --output PATH")
+    """Exit 0 on success; a usage problem (missing database, unsafe path, Parquet without
+    pyarrow) is UsageProblem, exit 2 (crawler/cli.py)."""
+    if args.format == "parquet":
+        if not args.output:
+            raise UsageProblem("parquet output needs --output PATH")
+        try:
+            require_parquet()
+        except MissingExtra as missing:
+            raise UsageProblem(str(missing)) from None
     try:
         output = safe_output_path(args.output) if args.output else None
-        conn = open_readonly(args.db)
-    except (DatabaseMissing, UnsafeOutputPath) as exc:
-        return _fail(str(exc))
+    except UnsafeOutputPath as exc:
+        raise UsageProblem(str(exc)) from None
+    conn = open_readonly(args.db)
     try:
         rows = iter_articles(conn, args.since, args.until, args.lang, args.section)
         if args.format == "parquet":
@@ -55,8 +64,3 @@ def run(args: argparse.Namespace) -> int:
         conn.close()
     print(f"exported {count} articles", file=sys.stderr)
     return 0
-
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2

@@ -20,12 +20,18 @@ from itertools import islice
 from pathlib import Path
 
 from crawler import exitcodes
-from crawler.commands.common import fail
+from crawler.commands.common import UsageProblem, fail
 from crawler.extraction_pool import worker_setup
 from crawler.reextract import process_stored
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
-from pipelines.storage.queries import count_latest_pages, iter_latest_pages, open_readonly
+from pipelines.storage.queries import (
+    DatabaseMissing,
+    check_database,
+    count_latest_pages,
+    iter_latest_pages,
+    open_readonly,
+)
 from pipelines.storage.store import ArticleStore
 
 NAME = "reextract"
@@ -45,19 +51,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit 0 when every page was processed (rejects are counted, as in a crawl), 2 or 4
-    when nothing could be done (missing database, bad arguments, another run writing),
-    6 when interrupted."""
+    """Exit 0 when every page was processed (rejects are counted, as in a crawl); 2, 4 or
+    8 when nothing could be done (bad arguments or no database, another run writing, a
+    file that is not a news database); 6 when interrupted."""
     if args.workers < 1:
-        return fail("--workers must be at least 1")
-    if not Path(args.db).is_file():
-        return fail(f"database not found: {args.db}")
+        raise UsageProblem("--workers must be at least 1")
+    if not Path(args.db).exists():
+        raise DatabaseMissing(f"database not found: {args.db}")
     lang = None if args.lang == "both" else args.lang
     try:
         lock = DatabaseLock(args.db).acquire()
     except DatabaseLocked as exc:
         return fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
     try:
+        check_database(args.db, must_exist=True)  # now that no crawl is writing it
         return _reextract(args.db, lang, args.workers)
     finally:
         lock.release()

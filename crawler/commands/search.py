@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import DatabaseMissing, open_readonly
+from pipelines.storage.queries import open_readonly
 from pipelines.storage.search import search
 
 NAME = "search"
@@ -23,12 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print matches, best first; exit 2 if the database is missing, 1 if nothing matched."""
-    try:
-        conn = open_readonly(args.db)
-    except DatabaseMissing as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    """Print matches, best first; exit 1 if nothing matched (a missing or unusable
+    database: see crawler/cli.py)."""
+    conn = open_readonly(args.db)
     try:
         results = search(conn, args.query, lang=args.lang, limit=args.limit)
     finally:

@@ -1,14 +1,20 @@
 """Canonical URLs: one article, one URL, whatever decorations a link carried.
 
-Tracking parameters, Bitrix's `sphrase_id` and `clear_cache`, session ids, fragments,
-`index.php` and a missing trailing slash all map to the same canonical form.
+w3lib's `canonicalize_url` (Scrapy's own) settles what any URL may differ in: escapes
+(`/учения/`, `/%D1%83…/` and `/%d1%83…/` are one URL), an IDN host (Unicode or punycode),
+the case of scheme and host, the order of the query; then the site's path rules apply:
+tracking parameters, Bitrix's `sphrase_id` and `clear_cache`, session ids, fragments,
+default ports, `index.php` and a missing trailing slash all map to the same form.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
 
 _INDEX_FILE = re.compile(r"/index\.(?:php|html?)$", re.IGNORECASE)
 _SESSION_IN_PATH = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/]*", re.IGNORECASE)
@@ -88,20 +94,35 @@ def canonical_path(path: str) -> str:
     return path
 
 
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
 @lru_cache(maxsize=8192)
 def canonical_url(url: str, keep_params: tuple[str, ...] = ()) -> str:
-    """Scheme and host lower-cased, fragment dropped, only `keep_params` kept in the query."""
+    """The one URL of a page: w3lib's canonical form, fragment dropped, only `keep_params`
+    kept in the query, no default port, the site's path rules (`canonical_path`).
+
+    Raises ValueError for a URL that has no canonical form (`http://[not-an-address]/`).
+    """
     parts = split_url(url.strip())
+    _check_host(parts)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in keep_params]
-    netloc = parts.netloc.lower()
-    for default in (":80", ":443"):
-        if netloc.endswith(default) and parts.scheme.lower() == {":80": "http", ":443": "https"}[
-            default
-        ]:
-            netloc = netloc[: -len(default)]
-    return urlunsplit(
-        (parts.scheme.lower(), netloc, canonical_path(parts.path), urlencode(query), "")
-    )
+    trimmed = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    parts = urlsplit(canonicalize_url(trimmed))
+    scheme, netloc = parts.scheme.lower(), parts.netloc.lower()
+    default_port = _DEFAULT_PORTS.get(scheme)
+    if default_port and netloc.endswith(default_port):
+        netloc = netloc[: -len(default_port)]
+    return urlunsplit((scheme, netloc, canonical_path(parts.path), parts.query, ""))
+
+
+def _check_host(parts: SplitResult) -> None:
+    """ValueError for a host no request could reach, whatever the Python and w3lib versions
+    (newer ones refuse it themselves): a bracketed host that is no IPv6 address
+    (`http://[ccpa-preferences]/`), a port that is no number."""
+    if "[" in parts.netloc:
+        ipaddress.IPv6Address((parts.hostname or "").split("%")[0])
+    parts.port  # noqa: B018 - urllib raises ValueError for a port that is no number
 
 
 def same_site(url: str, base_url: str) -> bool:

@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .dataset import MirrorArticle
 from .render import (
@@ -191,7 +191,7 @@ class MirrorRequestHandler(BaseHTTPRequestHandler):
         for prefix, hook in list(mirror.faults.items()):
             if url.path.startswith(prefix) and hook(self):
                 return
-        self.route(url.path, parse_qs(url.query))
+        self.route(unquote(url.path), parse_qs(url.query))  # as nginx and Bitrix decode it
 
     def send(self, status: int, body: bytes, content_type: str, headers: Iterable = ()) -> None:
         """Write a complete response."""

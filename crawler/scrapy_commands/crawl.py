@@ -31,7 +31,7 @@ class Command(ScrapyCrawl):
                 self.exitcode = BAD_ARGUMENTS
                 return
         assert self.crawler_process
-        crawler = self._create_crawler(args[0])
+        crawler = self.crawler_process.create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:

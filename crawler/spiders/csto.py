@@ -24,7 +24,13 @@ from crawler.extract.html import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
 from crawler.extraction_pool import ExtractionPool
-from crawler.items import ArticleItem, FetchedPage, article_values, listing_record
+from crawler.items import (
+    EXPORTED_FIELDS,
+    ArticleItem,
+    FetchedPage,
+    article_values,
+    listing_record,
+)
 from crawler.paging import incremental_next
 from crawler.sites import SiteProfile, get_profile
 from crawler.spiders.backfill import BackfillMixin
@@ -91,6 +97,8 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
     """Crawls one language version of the CSTO news site."""
 
     name = "csto"
+    # `-o`, FEEDS and Scrapyd's items feed write the article's fields, never the raw page.
+    custom_settings = {"FEED_EXPORT_FIELDS": list(EXPORTED_FIELDS)}
 
     def __init__(
         self,
@@ -218,7 +226,11 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             reason = f"extraction failed: {type(error).__name__}: {error}"
             yield self.rejected_item(entry, reason, page)
             return
-        url = self.article_url(response, entry)
+        try:
+            url = self.article_url(response, entry)
+        except ValueError as error:  # no canonical form: skipped, with its reason kept
+            yield self.rejected_item(entry, f"unusable URL {response.url!r}: {error}", page)
+            return
         match = self.article_pattern.match(urlsplit(url).path)
         assert match is not None
         self.record_layers(fields.layers, url)

@@ -13,6 +13,22 @@ from pipelines.storage.queries import EXPORT_COLUMNS, INTEGER_COLUMNS
 FORMATS = ("csv", "jsonl", "parquet")
 
 
+class MissingExtra(ImportError):
+    """An optional dependency the asked-for output needs is not installed."""
+
+
+def require_parquet() -> None:
+    """Parquet needs pyarrow, an extra (about half the size of a full install)."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError as error:
+        raise MissingExtra(
+            f"Parquet export needs pyarrow, which is not installed ({error}); install it "
+            "with: pip install 'csto-newscrawl[parquet]'"
+        ) from None
+
+
 class UnsafeOutputPath(ValueError):
     """An --output path that would write outside the directory the user named."""
 

@@ -22,9 +22,11 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
+from crawler.exitcodes import UNUSABLE_REASON
 from crawler.storage_guard import storage_failed
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
+from pipelines.storage.queries import DatabaseUnusable, check_database
 from pipelines.storage.store import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,11 @@ class StoragePipeline:
         and let the crawl run for nothing).
         """
         spider = spider or getattr(self.crawler, "spider", None)
+        try:
+            check_database(self.path, must_exist=False)
+        except DatabaseUnusable as exc:
+            logger.error("%s: nothing was crawled", exc)
+            raise CloseSpider(UNUSABLE_REASON) from exc
         if self.use_lock:
             try:
                 self.lock = DatabaseLock(self.path).acquire()

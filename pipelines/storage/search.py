@@ -17,16 +17,22 @@ MAX_TERMS = 32
 #: bm25 weights for (title, body, search_stems): a hit in the title counts most.
 _BM25 = "bm25(articles_fts, 5.0, 1.0, 2.0)"
 
-_SQL = f"""
+_SEARCH = f"""
 SELECT a.url, a.lang, a.section, a.published, a.title,
        snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet,
        {_BM25} AS rank
 FROM articles_fts
 JOIN articles AS a ON a.rowid = articles_fts.rowid
-WHERE articles_fts MATCH :match AND (:lang IS NULL OR a.lang = :lang)
+WHERE articles_fts MATCH {{match}} AND (coalesce(:lang, '') = '' OR a.lang = :lang)
 ORDER BY rank
-LIMIT :limit
 """
+_SQL = _SEARCH.format(match=":match") + "LIMIT :limit\n"
+
+#: The same search as SQL with the query in :query and the language in :lang ('' for
+#: both), for a tool that can run SQL but not Python (Datasette's canned query "search").
+#: MATCH_FUNCTION is registered on its connection as `build_match`.
+MATCH_FUNCTION = "newscrawl_match"
+SEARCH_SQL = _SEARCH.format(match=f"{MATCH_FUNCTION}(:query)").strip()
 
 
 class _Executes(Protocol):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.storage.lock import DatabaseLock
-from tests.support.cli import newscrawl
+from tests.support.cli import newscrawl, runs
 
 
 def test_second_run_exits_4_at_once_while_the_lock_is_held(
@@ -39,6 +39,9 @@ def test_second_run_exits_4_at_once_while_the_lock_is_held(
         (["crawl", "--lang", "en", "--base-url", "ftp://x"], "http(s) URL"),
         (["crawl", "--lang", "en", "--sections", "a b"], "sections must be"),
         (["crawl", "--set", "NOEQUALS"], "NAME=VALUE"),
+        (["crawl", "-s", "NOEQUALS"], "NAME=VALUE"),
+        (["crawl", "--max-runtime", "0"], "above 0"),
+        (["backfill", "--since", "2020-01-01", "--max-runtime", "soon"], "above 0"),
         (["crawl", "--lang", "de"], "invalid choice"),
     ],
 )
@@ -47,7 +50,9 @@ def test_bad_arguments_exit_2_with_a_message(
 ) -> None:
     done = newscrawl(*args, "--db", str(tmp_path / "x.db"), cwd=tmp_path, fast=False)
     assert done.returncode == 2
-    assert message in done.stderr
+    usage, *_, error = done.stderr.strip().splitlines()  # as argparse and scrapy say it
+    assert usage.startswith(f"usage: newscrawl {args[0]} ")
+    assert error.startswith("newscrawl: error: ") and message in error
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()
 
@@ -63,3 +68,14 @@ def test_resume_refuses_other_arguments_and_unknown_jobs(tmp_path: Path) -> None
     clash = newscrawl("backfill", "--resume", str(job), "--since", "2019-01-01",
                       cwd=tmp_path)
     assert clash.returncode == 2 and "--since differ" in clash.stderr
+
+
+def test_dash_s_sets_a_scrapy_setting_as_scrapy_crawl_does(mirror_factory, tmp_path: Path):
+    server = mirror_factory("en")
+    db = tmp_path / "news.db"
+    done = newscrawl("crawl", "--full", "--lang", "en", "--base-url", server.base_url,
+                     "--db", str(db), "-s", "CLOSESPIDER_PAGECOUNT=3", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr[-2000:]  # stopped early: not "finished"
+    [run] = runs(db)
+    assert run["finish_reason"] == "closespider_pagecount"
+    assert run["pages_fetched"] <= 3 + 8  # the in-flight requests still arrive

@@ -60,7 +60,8 @@ def _scrapyd_on(home: Path, port: int) -> subprocess.Popen | None:
     (home / "scrapyd.conf").write_text(
         "[scrapyd]\nbind_address = 127.0.0.1\n"
         f"http_port = {port}\neggs_dir = {home / 'eggs'}\nlogs_dir = {home / 'logs'}\n"
-        f"dbs_dir = {home / 'dbs'}\nitems_dir =\npoll_interval = 0.2\nmax_proc = 2\n"
+        f"dbs_dir = {home / 'dbs'}\nitems_dir = {home / 'items'}\npoll_interval = 0.2\n"
+        "max_proc = 2\n"
     )
     log = home / "scrapyd.log"
     with log.open("w") as out:
@@ -133,3 +134,8 @@ def test_scrapyd_runs_the_spider_into_sqlite(
     assert stored_urls(db) == smi
     run = runs(db)[-1]
     assert run["finish_reason"] == "finished" and run["exit_status"] == 0
+    # Scrapyd's items feed: one JSON line per article, the raw page left out.
+    [feed] = (tmp_path / "scrapyd" / "items" / PROJECT / "csto").glob(f"{job}.jl")
+    items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    assert sorted(item["url"] for item in items) == sorted(smi)
+    assert all("page" not in item and item["title"] and item["body"] for item in items)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from crawler.exitcodes import ROBOTS_UNAVAILABLE, SUCCESS
 from crawler.mirror import MirrorServer, faults
@@ -104,3 +106,33 @@ def test_links_and_redirects_off_the_site_are_never_followed(
     assert victim.path not in by_path(db)
     [reject] = rejects(db)
     assert reject["url"].endswith(victim.path) and reject["reason"].startswith("not fetched")
+
+
+def _escaped(path: str, lower: bool) -> str:
+    """`path` with its non-ASCII letters percent-encoded, hex digits in either case."""
+    encoded = quote(path)
+    return re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded) if lower else encoded
+
+
+def test_percent_encodings_of_a_cyrillic_path_map_to_one_row(mirror_factory, db: Path):
+    """`/учения/`, `/%D1%83…/` and `/%d1%83…/` are one URL (w3lib's canonical form): crawls
+    that meet the article under each spelling in turn keep one row for it."""
+    cyrillic = dataclasses.replace(articles()[1], slug="учения-миротворцев")
+    wanted = [cyrillic if a is articles()[1] else a for a in articles()]
+    site = mirror_factory("en", articles=wanted)
+    listing = f"/news/{cyrillic.section}/"
+    spellings = (
+        _escaped(cyrillic.path, lower=True), cyrillic.path, _escaped(cyrillic.path, lower=False)
+    )
+    for spelling in spellings:
+        site.faults[listing] = faults.rewrite(
+            lambda html, to=spelling: html.replace(f'href="{cyrillic.path}"', f'href="{to}"')
+        ).only(listing)
+        result = crawl(site.base_url, db)
+        assert result.returncode == SUCCESS, result.stderr[-2000:]
+    stored = by_path(db)
+    key = _escaped(cyrillic.path, lower=False)  # escapes upper-cased, as w3lib writes them
+    assert sorted(stored) == sorted(key if a is cyrillic else a.path for a in wanted)
+    assert stored[key]["body"] == cyrillic.body and stored[key]["title"] == cyrillic.title
+    assert rejects(db) == []
+    assert_consistent(db)

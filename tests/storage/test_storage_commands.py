@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from storage_helpers import make_item
 
+from crawler.cli import main
 from crawler.commands import dbstats, export
 from crawler.commands import search as search_cmd
 from pipelines.storage.store import ArticleStore
@@ -85,6 +86,14 @@ def _comparable(rows: list[dict]) -> list[dict]:
     return out
 
 
+def _cli(module, argv: list[str]) -> int:
+    """`newscrawl NAME ARGV` in this process: the exit status, usage errors included."""
+    try:
+        return main([module.NAME, *argv])
+    except SystemExit as exit_:
+        return int(exit_.code)
+
+
 def test_export_csv_round_trip(filled_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "exports" / "a.csv"
     out.parent.mkdir()
@@ -136,8 +145,8 @@ def test_export_empty_parquet_still_has_schema(filled_db: Path, tmp_path: Path) 
 def test_export_path_traversal_rejected(filled_db: Path, tmp_path: Path, monkeypatch,
                                         capsys, bad: str) -> None:
     monkeypatch.chdir(tmp_path)
-    assert export.run(_args(export, ["--db", str(filled_db), "--output", bad])) == 2
-    assert "'..'" in capsys.readouterr().err
+    assert _cli(export, ["--db", str(filled_db), "--output", bad]) == 2
+    assert "newscrawl: error: refusing output path with '..'" in capsys.readouterr().err
     assert not (tmp_path.parent / "escape.csv").exists()
 
 
@@ -145,19 +154,22 @@ def test_export_symlink_escape_rejected(filled_db: Path, tmp_path: Path, capsys)
     (tmp_path / "exports").mkdir()
     link = tmp_path / "exports" / "out.csv"
     link.symlink_to(tmp_path / "elsewhere.csv")
-    assert export.run(_args(export, ["--db", str(filled_db), "--output", str(link)])) == 2
+    assert _cli(export, ["--db", str(filled_db), "--output", str(link)]) == 2
     assert "outside" in capsys.readouterr().err
 
 
-def test_parquet_needs_output(filled_db: Path) -> None:
-    assert export.run(_args(export, ["--db", str(filled_db), "--format", "parquet"])) == 2
+def test_parquet_needs_output(filled_db: Path, capsys) -> None:
+    assert _cli(export, ["--db", str(filled_db), "--format", "parquet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: newscrawl export")
+    assert "newscrawl: error: parquet output needs --output PATH" in err
 
 
 @pytest.mark.parametrize("module", [export, search_cmd, dbstats])
 def test_missing_database_is_exit_2(module, tmp_path: Path, capsys) -> None:
     argv = ["--db", str(tmp_path / "nope.db")] + (["x"] if module is search_cmd else [])
-    assert module.run(_args(module, argv)) == 2
-    assert "database not found" in capsys.readouterr().err
+    assert _cli(module, argv) == 2
+    assert "newscrawl: error: database not found" in capsys.readouterr().err
     assert not (tmp_path / "nope.db").exists()
 
 

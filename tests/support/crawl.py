@@ -34,8 +34,10 @@ def scrapy_crawl(
     settings: dict[str, Any] | None = None,
     spider_args: dict[str, str] | None = None,
     timeout: float = 180,
+    options: list[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`scrapy crawl csto ...` exactly as the README's contract states it."""
+    """`scrapy crawl csto ...` exactly as the README's contract states it (`options`: more
+    of `scrapy crawl`'s own, e.g. `-o out.jsonl`)."""
     command = [
         sys.executable, "-m", "scrapy", "crawl", "csto",
         "-a", f"lang={lang}", "-a", f"base_url={base_url}", "-a", f"sections={sections}",
@@ -45,6 +47,7 @@ def scrapy_crawl(
         command += ["-a", f"{key}={value}"]
     for key, value in {**FAST_SETTINGS, **(settings or {})}.items():
         command += ["-s", f"{key}={value}"]
+    command += options or []
     env = child_env()
     return subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout

@@ -1,0 +1,89 @@
+"""A run that cannot hang: `--max-runtime` ends it cleanly with exit status 7, and a
+SIGTERM ends it within seconds, even while a retry waits out a long Retry-After."""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+from crawler.exitcodes import INTERRUPTED, MAX_RUNTIME
+from crawler.mirror import MirrorServer, faults
+from tests.faults.helpers import (
+    articles,
+    assert_consistent,
+    crawl,
+    runs,
+    start_crawl,
+    stats_of,
+    wait_for,
+)
+from tests.support.cli import newscrawl
+from tests.support.crawl import rows
+
+SLOW = {"CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
+LONG_WAIT = 100  # seconds of Retry-After; RETRY_AFTER_MAX (120) lets the crawl honour it
+
+
+def _slow_site(site: MirrorServer, seconds: float) -> None:
+    for article in articles():
+        site.faults[article.path] = faults.delay(seconds)
+
+
+def test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7(
+    mirror_factory, tmp_path: Path
+) -> None:
+    english = mirror_factory("en", articles=articles("en") + articles("ru"))
+    russian = mirror_factory("ru", articles=articles("en") + articles("ru"))
+    _slow_site(english, 1.5)  # eight articles one at a time: at least 12 s without a limit
+    db = tmp_path / "news.db"
+    started = time.monotonic()
+    done = newscrawl(
+        "crawl", "--full", "--lang", "both", "--base-url", f"en={english.base_url}",
+        "--base-url", f"ru={russian.base_url}", "--db", str(db), "--max-runtime", "4",
+        *[f"-s{name}={value}" for name, value in SLOW.items()], cwd=tmp_path,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == MAX_RUNTIME, done.stderr[-3000:]
+    assert elapsed < 12, f"took {elapsed:.1f} s"
+    [run] = runs(db)  # the deadline is the whole run's: Russian never started
+    assert run["finish_reason"] == "closespider_timeout" and run["exit_status"] == MAX_RUNTIME
+    assert 1 <= len(rows(db)) < len(articles())  # what was fetched before it is kept
+    assert russian.request_log == []
+    assert_consistent(db)
+
+
+def test_max_runtime_cuts_a_long_retry_after_wait_short(site: MirrorServer, db: Path) -> None:
+    fault = site.faults[articles()[2].path] = faults.retry_after(503, LONG_WAIT, times=None)
+    started = time.monotonic()
+    result = crawl(site.base_url, db, CLOSESPIDER_TIMEOUT=3, **SLOW)
+    elapsed = time.monotonic() - started
+    assert result.returncode == MAX_RUNTIME, result.stderr[-3000:]
+    assert len(fault.requests) == 1 and elapsed < 15, f"took {elapsed:.1f} s"
+    assert stats_of(result.stderr)["finish_reason"] == "closespider_timeout"
+    [run] = runs(db)
+    assert run["finish_reason"] == "closespider_timeout"
+    assert_consistent(db)
+
+
+def test_sigterm_during_a_long_retry_after_wait_ends_the_run_at_once(
+    site: MirrorServer, db: Path, tmp_path: Path
+) -> None:
+    fault = site.faults[articles()[2].path] = faults.retry_after(503, LONG_WAIT, times=None)
+    log = tmp_path / "crawl.log"
+    process = start_crawl(site.base_url, db, log, **SLOW)
+    wait_for(lambda: len(fault.requests) == 1 and len(rows_or_none(db)) >= 1, timeout=60)
+    time.sleep(0.5)  # the retry is waiting now
+    stopped = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == INTERRUPTED, log.read_text()[-3000:]
+    assert time.monotonic() - stopped < 10
+    assert len(fault.requests) == 1  # the wait was cancelled, not cut short into a retry
+    [run] = runs(db)
+    assert run["finish_reason"] == "shutdown"
+    assert_consistent(db)
+
+
+def rows_or_none(db: Path) -> list[dict]:
+    """Stored rows, or none while the database does not exist yet."""
+    return rows(db) if db.exists() else []
