@@ -19,6 +19,14 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from crawler.extract import layers
+from crawler.extract.blocks import BLOCK_TAGS, Paragraph, paragraphs
+from crawler.extract.boilerplate import (
+    BOILERPLATE_WORDS,
+    STRUCTURAL_BOILERPLATE_TAGS,
+    boilerplate_elements,
+    is_boilerplate,
+)
+from crawler.extract.captions import caption_after, figure_of, image_captions
 from crawler.extract.datecues import (
     declared_elements,
     element_date,
@@ -29,35 +37,20 @@ from crawler.extract.datecues import (
     url_date,
 )
 from crawler.extract.dates import date_only, find_dates, parse_date
-from crawler.extract.html import (
-    BLOCK_TAGS,
-    BOILERPLATE_WORDS,
-    STRUCTURAL_BOILERPLATE_TAGS,
-    Paragraph,
-    Texts,
-    ancestors,
-    article_path_pattern,
-    boilerplate_elements,
-    caption_after,
-    class_words,
-    drop_tree,
-    figure_of,
-    image_captions,
-    is_boilerplate,
-    is_navigation_href,
-    news_lists,
-    other_article_links,
-    paragraphs,
-    parse,
-    tag,
-    text_of,
-)
+from crawler.extract.dom import ancestors, class_words, drop_tree, parse, tag, text_of
+from crawler.extract.layout import Texts
 from crawler.extract.lines import (
     COPYRIGHT,
     date_after_title,
     is_boilerplate_line,
     profile_lines,
 )
+from crawler.extract.links import (
+    article_path_pattern,
+    is_navigation_href,
+    other_article_links,
+)
+from crawler.extract.newslists import news_lists
 from crawler.extract.text import clean_line, comparable, join_paragraphs
 from crawler.extract.urls import (
     absolute,

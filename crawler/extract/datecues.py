@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from crawler.extract.dates import find_dates
-from crawler.extract.html import class_words, text_of
+from crawler.extract.dom import class_words, text_of
 from crawler.extract.text import comparable
 
 # Meta names and properties that carry the publication date (lower case).

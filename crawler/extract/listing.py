@@ -16,18 +16,12 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.extract.blocks import paragraphs
 from crawler.extract.dates import date_only, find_dates
-from crawler.extract.html import (
-    Texts,
-    ancestors,
-    article_links,
-    article_path_pattern,
-    paragraphs,
-    parse,
-    tag,
-    text_of,
-)
+from crawler.extract.dom import ancestors, parse, tag, text_of
+from crawler.extract.layout import Texts
 from crawler.extract.lines import profile_lines
+from crawler.extract.links import article_links, article_path_pattern
 from crawler.extract.text import comparable
 from crawler.extract.urls import (
     absolute,
