@@ -20,6 +20,7 @@ BLOCK_TAGS = frozenset(
     " tfoot tr td th h1 h2 h3 h4 h5 h6 blockquote pre figure figcaption form fieldset address"
     " hr center details summary caption body html".split()
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BR = "\x00"
 _PARA_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s\x00]*")
 _WHITESPACE = re.compile(r"\s+")

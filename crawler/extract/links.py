@@ -27,6 +27,7 @@ SHARE_HOSTS = re.compile(
     r"rutube\.ru|dzen\.ru)",
     re.IGNORECASE,
 )
+DOCUMENT_EXTENSIONS = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|rtf|odt|ods|zip|rar)$", re.I)
 
 
 def is_navigation_href(href: str, page_url: str, listing_paths: set[str]) -> bool:
