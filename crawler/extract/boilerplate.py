@@ -8,13 +8,12 @@ the article with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from crawler.extract.blocks import paragraphs
-from crawler.extract.dom import ancestors, attribute_words, text_of
+from crawler.extract.dom import ancestors, attribute_words
 from crawler.extract.layout import Texts
 
 STRUCTURAL_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
@@ -32,40 +31,42 @@ COMMENT_WORDS = frozenset("comment comments commentlist disqus".split())
 BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 
 
-def _raw_text(el: etree._Element, texts: Callable[[etree._Element], str]) -> str:
-    return texts.raw(el) if isinstance(texts, Texts) else " ".join(el.itertext())
+class Boilerplate(NamedTuple):
+    """The boilerplate of a page: the elements found, and the marked elements inside
+    found menus, footers and asides whose verdict waits until it is asked for."""
+
+    found: set[etree._Element]
+    deferred: set[etree._Element]
 
 
 def boilerplate_elements(
-    doc: etree._Element,
-    protect: etree._Element | None,
-    total_text: int,
-    texts: Callable[[etree._Element], str] = text_of,
-    deferred: set[etree._Element] | None = None,
-) -> set[etree._Element]:
-    """Menus, footers, breadcrumbs, share bars, captions: recognised by tag, role or class.
+    texts: Texts, protect: etree._Element | None, total_text: int
+) -> Boilerplate:
+    """Menus, footers, breadcrumbs, share bars, captions of the page laid out in `texts`:
+    recognised by tag, role or class.
 
-    An element that holds the title, or most of the page's text, is never boilerplate:
-    a wrapper called `page-with-sidebar` must not take the article with it.
+    An element that holds the title (`protect`), or most of the page's text, is never
+    boilerplate: a wrapper called `page-with-sidebar` must not take the article with it.
 
-    With `deferred`, a marked element inside a menu, footer or aside already found is
-    not judged here but put in `deferred`: its ancestor answers for it in every question
-    but one (text read from inside that ancestor), and `is_boilerplate` judges it then.
-    Judging the columns of a mega-menu one by one was most of the cost of a page.
+    A marked element inside a menu, footer or aside already found is not judged here but
+    deferred: its ancestor answers for it in every question but one (text read from
+    inside that ancestor), and `is_boilerplate` judges it then. Judging the columns of a
+    mega-menu one by one was most of the cost of a page.
 
     What an element's tag name, class, id and role say is worked out once per crawl
     (templates repeat them on every page), not once per element.
     """
     found: set[etree._Element] = set()
+    deferred: set[etree._Element] = set()
     protected = {protect, *ancestors(protect)} if protect is not None else set()
     kinds = _BOILERPLATE_KINDS
     # `_holds_article`'s first question, asked here for the many small marked elements
     # (menu items) without a call: under 52 raw characters, neither prose nor most text.
-    index, starts, ends = texts.spans() if isinstance(texts, Texts) else ({}, [], [])
+    index, starts, ends = texts.spans()
     small = 0.4 * total_text
     covered: set[etree._Element] = set()  # found menus, footers, asides and all under them
-    for el in doc.iter(etree.Element):
-        under_found = deferred is not None and el.getparent() in covered
+    for el in texts.root.iter(etree.Element):
+        under_found = el.getparent() in covered
         if under_found:
             covered.add(el)
         key = (el.tag, el.get("class"), el.get("id"), el.get("role"))
@@ -79,29 +80,24 @@ def boilerplate_elements(
         if el in protected:
             continue
         if under_found and kind is not _STRUCTURAL:
-            deferred.add(el)  # type: ignore[union-attr]
+            deferred.add(el)
             continue
         if kind is not _STRUCTURAL and kind is not _COMMENTS:
-            i = index.get(el)
-            length = ends[i] - starts[i] if i is not None else None
-            if (length is None or length >= 52 or 3 * length > small) and _holds_article(
-                el, total_text, texts
-            ):
+            i = index[el]
+            length = ends[i] - starts[i]
+            if (length >= 52 or 3 * length > small) and _holds_article(el, total_text, texts):
                 continue
         found.add(el)
-        if kind is _STRUCTURAL and deferred is not None:
+        if kind is _STRUCTURAL:
             covered.add(el)
-    return found
+    return Boilerplate(found, deferred)
 
 
-def is_boilerplate(
-    el: etree._Element, total_text: int, texts: Callable[[etree._Element], str] = text_of
-) -> bool:
+def is_boilerplate(el: etree._Element, total_text: int, texts: Texts) -> bool:
     """The verdict `boilerplate_elements` deferred for a marked element."""
     return not _holds_article(el, total_text, texts)
 
 
-_NAMED_BOILERPLATE = STRUCTURAL_BOILERPLATE_TAGS | {"figcaption", "header"}
 _NOT, _STRUCTURAL, _MARKED, _HEADER = "not", "structural", "marked", "header"
 _COMMENTS = "comments"  # readers' comments: prose, and never the article
 _BOILERPLATE_KINDS: dict[tuple[Any, ...], str] = {}
@@ -134,9 +130,7 @@ def _boilerplate_kind(tag_name: str, class_attr: str | None, id_attr: str | None
     return kind
 
 
-def _holds_article(
-    el: etree._Element, total_text: int, texts: Callable[[etree._Element], str]
-) -> bool:
+def _holds_article(el: etree._Element, total_text: int, texts: Texts) -> bool:
     """Most of the page's text, or prose: not boilerplate, whatever its class says.
 
     The raw text bounds the clean one (cleaning never lengthens ASCII, and NFC at most
@@ -144,11 +138,10 @@ def _holds_article(
     under 52 raw characters (the layout knows how many without cutting them out) it can
     hold neither most of the page nor prose.
     """
-    if isinstance(texts, Texts):
-        length = texts.raw_length(el)
-        if length is not None and length < 52 and 3 * length <= 0.4 * total_text:
-            return False
-    raw = _raw_text(el, texts)
+    length = texts.raw_length(el)
+    if length < 52 and 3 * length <= 0.4 * total_text:
+        return False
+    raw = texts.raw(el)
     longest = len(raw) if raw.isascii() else 3 * len(raw)
     if longest > 0.4 * total_text and len(texts(el)) > 0.4 * total_text:
         return True
@@ -157,12 +150,10 @@ def _holds_article(
     return _holds_prose(el, raw, texts)
 
 
-def _holds_prose(
-    el: etree._Element, raw: str | None = None, texts: Callable[[etree._Element], str] | None = None
-) -> bool:
+def _holds_prose(el: etree._Element, raw: str, texts: Texts) -> bool:
     """Two or more long paragraphs of running text: an article, whatever its class says
-    (menus, share bars and breadcrumbs hold none; news lists are caught by shape)."""
-    raw = " ".join(el.itertext()) if raw is None else raw
+    (menus, share bars and breadcrumbs hold none; news lists are caught by shape).
+    `raw` is `texts.raw(el)`, which the caller has already cut out."""
     if not _may_hold_prose(raw):
         return False
     if _mostly_links(el, raw, texts):
@@ -183,9 +174,7 @@ def _may_hold_prose(raw: str) -> bool:
     return letters >= (152 if raw.isascii() else 52)
 
 
-def _mostly_links(
-    el: etree._Element, raw: str, texts: Callable[[etree._Element], str] | None
-) -> bool:
+def _mostly_links(el: etree._Element, raw: str, texts: Texts) -> bool:
     """True when `el` has too little text outside links for two long paragraphs of low link
     density (a footer's or a menu's list of links), known without splitting it.
 
@@ -203,7 +192,7 @@ def _mostly_links(
     for a in el.iter("a"):
         if next(a.iterdescendants("a"), None) is not None:
             return False  # a link inside a link would count its text twice
-        link = _raw_text(a, texts) if texts is not None else " ".join(a.itertext())
+        link = texts.raw(a)
         outside -= len("".join(link.split()))
     return outside <= 60
 

@@ -6,16 +6,15 @@ right under it), since templates mark captions in many ways or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lxml import etree
 
 from crawler.extract.blocks import paragraphs
-from crawler.extract.dom import ancestors, class_words, tag, text_of
+from crawler.extract.dom import ancestors, class_words, tag
+from crawler.extract.layout import Texts
 
 
 def caption_after(
-    img: etree._Element, texts: Callable[[etree._Element], str] = text_of
+    img: etree._Element, texts: Texts
 ) -> etree._Element | None:
     """Short inline text right after an image (`<img><br><em>Caption</em>`), or an element
     marked as a caption after it (or after the `<picture>` or link around it)."""
@@ -37,7 +36,7 @@ def caption_after(
     return None
 
 
-def _is_emphasised_line(el: etree._Element, texts: Callable[[etree._Element], str]) -> bool:
+def _is_emphasised_line(el: etree._Element, texts: Texts) -> bool:
     """A short block whose whole text is set in italics or small print."""
     text = texts(el)
     if tag(el) not in ("div", "p", "center") or not 0 < len(text) < MAX_CAPTION_CHARS:
@@ -50,7 +49,7 @@ FIGURE_TAGS = frozenset("div span table tbody tr td figure a center font em i sm
 
 
 def figure_of(
-    img: etree._Element, texts: Callable[[etree._Element], str] = text_of
+    img: etree._Element, texts: Texts
 ) -> etree._Element | None:
     """The block that holds an image and its caption and nothing else, whatever the markup
     (`<div class="pic">`, a photo table whose next row is the caption); None when the
@@ -68,7 +67,7 @@ def figure_of(
 
 
 def image_captions(
-    root: etree._Element, texts: Callable[[etree._Element], str] = text_of
+    root: etree._Element, texts: Texts
 ) -> set[etree._Element]:
     """Figures and caption elements of every image: they describe a picture, not the story."""
     found = set()

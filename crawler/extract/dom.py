@@ -94,7 +94,3 @@ def ancestors(el: etree._Element) -> Iterable[etree._Element]:
     while parent is not None:
         yield parent
         parent = parent.getparent()
-
-
-def is_inside(el: etree._Element, group: set[etree._Element]) -> bool:
-    return el in group or any(a in group for a in ancestors(el))

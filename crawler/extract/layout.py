@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 
 from lxml import etree
 
@@ -16,28 +15,36 @@ from crawler.extract.text import clean_line
 
 
 class Texts:
-    """`text_of` for the elements of one page, each worked out once: the layers ask for
-    the same blocks again and again, and each fresh answer would walk the whole subtree.
+    """`text_of` for the elements of one parsed page, each worked out once.
 
-    With a `root`, one walk lays out the whole text of the tree the way `itertext` does,
-    and notes where each element's part starts and ends: the raw text of any element is
-    then a slice of it (its pieces are consecutive, joined by single spaces), not a walk.
-    The same walk numbers the elements in document order (`order`).
-    Only for a tree that no longer changes; lxml keeps one proxy per node while it is
-    referenced, so the elements held here stay valid keys.
+    One walk at construction lays out the whole text of the tree the way `itertext`
+    does, and notes where each element's part starts and ends: the raw text of any
+    element is then a slice of it (its pieces are consecutive, joined by single spaces),
+    not a walk. The same walk numbers the elements in document order (`order`).
+
+    For the tree `dom.parse` gives, as it was when laid out: elements only (`parse`
+    removes comments and processing instructions; `itertext` would pass over their text
+    but keep their tails, which the walk does not know how to do), and no element added
+    later. lxml keeps one proxy per node while it is referenced, so the elements held
+    here stay valid keys; asking for one that was not in the tree is a `KeyError`.
     """
 
-    def __init__(self, root: etree._Element | None = None) -> None:
-        self._root = root
+    def __init__(self, root: etree._Element) -> None:
+        others = root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)
+        if next(others, None) is not None:
+            raise ValueError("Texts lays out elements only: parse the page with dom.parse")
+        self.root = root
         self._texts: dict[etree._Element, str] = {}
-        self._index: dict[etree._Element, int] | None = None  # None: not laid out yet
         self._starts: list[int] = []
         self._ends: list[int] = []
-        self._all = ""
         self._owners: list[etree._Element] = []  # elements with text of their own
         self._owned_at: list[int] = []  # where each owner's text starts in `_all`
+        # Every element of the tree by its position in `root.iter()`.
+        self.order: dict[etree._Element, int] = {}
+        self._all = self._lay_out()
 
     def __call__(self, el: etree._Element) -> str:
+        """`text_of(el)`: its text as one clean line."""
         text = self._texts.get(el)
         if text is None:
             text = self._texts[el] = clean_line(self.raw(el))
@@ -45,68 +52,24 @@ class Texts:
 
     def raw(self, el: etree._Element) -> str:
         """`" ".join(el.itertext())`."""
-        i = self._layout().get(el)
-        if i is None:
-            return " ".join(el.itertext())
+        i = self.order[el]
         return self._all[self._starts[i] : self._ends[i]]
+
+    def raw_length(self, el: etree._Element) -> int:
+        """`len(self.raw(el))`, without cutting the text out."""
+        i = self.order[el]
+        return self._ends[i] - self._starts[i]
 
     def spans(self) -> tuple[dict[etree._Element, int], list[int], list[int]]:
         """(element → position, starts, ends): `raw(el)` is `_all[starts[i]:ends[i]]`
-        for `i = index[el]`; elements not laid out are not in the index."""
-        return self._layout(), self._starts, self._ends
+        for `i = order[el]`, for a loop over many elements that cannot afford a call
+        for each."""
+        return self.order, self._starts, self._ends
 
-    def raw_length(self, el: etree._Element) -> int | None:
-        """`len(self.raw(el))` from the layout, None when `el` is not laid out."""
-        i = self._layout().get(el)
-        return None if i is None else self._ends[i] - self._starts[i]
-
-    @property
-    def order(self) -> dict[etree._Element, int]:
-        """Every element of the tree (comments and the like included) by its position in
-        `root.iter()`."""
-        self._layout()
-        return self._order
-
-    def _layout(self) -> dict[etree._Element, int]:
-        """The element index, the tree laid out at the first question (empty: not walkable)."""
-        return self._laid_out() if self._index is None else self._index
-
-    def _laid_out(self) -> dict[etree._Element, int]:
-        if self._walkable(self._root):
-            self._index = self._lay_out()
-            self._order = self._index
-        else:
-            self._index = {}
-            root = self._root
-            self._order = {} if root is None else {el: i for i, el in enumerate(root.iter())}
-        return self._index
-
-    def lays_out(self, root: etree._Element) -> bool:
-        """Whether `root` is the tree laid out, every element of it numbered in `order`."""
-        return root is self._root and bool(self._layout())
-
-    @staticmethod
-    def _walkable(root: etree._Element | None) -> bool:
-        """`itertext` passes over comments, processing instructions and entities but keeps
-        their tails: a tree with any of them is read element by element."""
-        if root is None:
-            return False
-        others = root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)
-        return next(others, None) is None
-
-    def with_text(self, root: etree._Element) -> Iterable[etree._Element]:
-        """The elements under `root` (itself included) whose own `.text` is not None,
-        known from the layout walk when `root` is the tree laid out."""
-        if root is self._root and self._layout():
-            return self._owners
-        return (el for el in root.iter() if isinstance(el.tag, str) and el.text is not None)
-
-    def with_match(self, root: etree._Element, pattern: re.Pattern[str]) -> list[etree._Element]:
-        """The elements of `with_text(root)` whose own `.text` `pattern` finds something in,
-        for a pattern that never matches whitespace: one search over the laid-out text
-        instead of one per element (a match then lies within one piece)."""
-        if not (root is self._root and self._layout()):
-            return [el for el in self.with_text(root) if pattern.search(el.text)]
+    def with_match(self, pattern: re.Pattern[str]) -> list[etree._Element]:
+        """The elements whose own `.text` `pattern` finds something in, in document
+        order, for a pattern that never matches whitespace: one search over the laid-out
+        text instead of one per element (a match then lies within one piece)."""
         found: list[etree._Element] = []
         owners, owned_at = self._owners, self._owned_at
         for match in pattern.finditer(self._all):
@@ -119,16 +82,15 @@ class Texts:
                 found.append(el)
         return found
 
-    def _lay_out(self) -> dict[etree._Element, int]:
+    def _lay_out(self) -> str:
         """One pass over `root.iter()` (elements only, in document order): an element's
         text comes when it opens; it closes, and its tail follows, when the walk reaches an
         element that is not inside it, known by the stack of open elements."""
-        root = self._root
-        assert root is not None
+        root = self.root
         pieces: list[str] = []
         append = pieces.append
         owners, owned_at = self._owners, self._owned_at
-        index: dict[etree._Element, int] = {}
+        index = self.order
         starts, ends = self._starts, self._ends
         open_els: list[etree._Element] = []
         open_at: list[int] = []  # index of each open element
@@ -170,5 +132,4 @@ class Texts:
                 if tail is not None:
                     append(tail)
                     pos += len(tail) + 1
-        self._all = " ".join(pieces)
-        return index
+        return " ".join(pieces)

@@ -7,6 +7,7 @@ from lxml import etree
 
 from crawler.extract.captions import caption_after, figure_of
 from crawler.extract.dom import ancestors, drop_tree, tag, text_of
+from crawler.extract.layout import Texts
 from crawler.extract.links import DOCUMENT_EXTENSIONS
 from crawler.extract.structure import ArticlePage
 from crawler.extract.text import clean_line
@@ -34,7 +35,7 @@ def images(page: ArticlePage, container: etree._Element) -> list[dict[str, str]]
         url = absolute(page.url, src) if src else None
         if url is None:
             continue
-        found.append({"url": url, "caption": _caption(img)})
+        found.append({"url": url, "caption": _caption(img, page.texts)})
     return found
 
 
@@ -49,13 +50,13 @@ def _image_source(img: etree._Element) -> str | None:
     return next((img.get(name) for name in LAZY_SOURCES if img.get(name)), None)
 
 
-def _caption(img: etree._Element) -> str:
+def _caption(img: etree._Element, texts: Texts) -> str:
     for parent in ancestors(img):
         if tag(parent) == "figure":
             for cap in parent.iter("figcaption"):
                 return text_of(cap)
             break
-    for holder in (figure_of(img), caption_after(img)):
+    for holder in (figure_of(img, texts), caption_after(img, texts)):
         if holder is not None:
             return text_of(holder)
     return clean_line(img.get("alt") or img.get("title") or "")

@@ -7,23 +7,22 @@ an article page must neither read its date from them nor take them for its text.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
 
 from lxml import etree
 
 from crawler.extract.dates import MAYBE_DATE, date_only
-from crawler.extract.dom import ancestors, tag, text_of
+from crawler.extract.dom import ancestors, tag
 from crawler.extract.layout import Texts
 
 
 def news_lists(
-    root: etree._Element,
+    texts: Texts,
     links: list[tuple[etree._Element, str]],
-    protect: etree._Element | None = None,
-    texts: Callable[[etree._Element], str] = text_of,
+    protect: etree._Element | None,
 ) -> list[etree._Element]:
-    """Blocks that list other articles (latest news, "read also", related), given the
-    page's `other_article_links`.
+    """Blocks of the page laid out in `texts` that list other articles (latest news,
+    "read also", related), given the page's `other_article_links`; never `protect` (the
+    title) nor a block holding it.
 
     Recognised by shape: an element whose children mostly each link to another article,
     the children mostly short, as list items are. An article's paragraphs may link to other news,
@@ -36,7 +35,7 @@ def news_lists(
             kids_of.setdefault(parent, {}).setdefault(child, set()).add(url)
             child = parent
     protected = set(ancestors(protect)) | {protect} if protect is not None else set()
-    found = _dated_lists(root, protected, texts)
+    found = _dated_lists(texts, protected)
     for el, kids in kids_of.items():
         if tag(el) in ("html", "body") or el in protected or len(kids) < 2:
             continue
@@ -55,11 +54,7 @@ def news_lists(
 MAX_DATED_ITEM_CHARS = 1000
 
 
-def _dated_lists(
-    root: etree._Element,
-    protected: set[etree._Element],
-    texts: Callable[[etree._Element], str] = text_of,
-) -> list[etree._Element]:
+def _dated_lists(texts: Texts, protected: set[etree._Element]) -> list[etree._Element]:
     """Lists whose items each carry a date line of their own, even without links.
 
     Only an element with two children that hold a date line can be one, so the date
@@ -67,12 +62,9 @@ def _dated_lists(
     has a handful of date lines and a thousand elements.
     """
     dated: set[etree._Element] = set()
-    owners = (
-        texts.with_match(root, MAYBE_DATE) if isinstance(texts, Texts) else root.iter()
-    )
-    for el in owners:
+    for el in texts.with_match(MAYBE_DATE):
         text = el.text
-        if text and isinstance(el.tag, str) and text.strip() and date_only(text):
+        if text and text.strip() and date_only(text):
             dated.add(el)
     holding = _holding(dated)  # elements with a date line below them
     items_per_list: dict[etree._Element, int] = {}
@@ -82,14 +74,8 @@ def _dated_lists(
             items_per_list[parent] = items_per_list.get(parent, 0) + 1
     candidates = {el for el, count in items_per_list.items() if count >= 2}
     found = []
-    if not candidates:
-        ordered: Iterable[etree._Element] = ()
-    elif isinstance(texts, Texts) and texts.lays_out(root):
-        ordered = sorted(candidates, key=texts.order.__getitem__)
-    else:
-        ordered = root.iter()
-    for el in ordered:
-        if el not in candidates or tag(el) in ("html", "body") or el in protected:
+    for el in sorted(candidates, key=texts.order.__getitem__):
+        if tag(el) in ("html", "body") or el in protected:
             continue
         texty = [c for c in el if isinstance(c.tag, str) and _has_text(c, texts)]
         if len(texty) < 2:
@@ -107,14 +93,13 @@ def _dated_lists(
     return found
 
 
-def _has_text(el: etree._Element, texts: Callable[[etree._Element], str]) -> bool:
+def _has_text(el: etree._Element, texts: Texts) -> bool:
     """`bool(texts(el))`, without cleaning a long text to learn it is not empty: a raw
     text whose first visible character is printable keeps it (cleaning removes only
     whitespace, controls, invisible characters and lone surrogates, none printable)."""
-    if isinstance(texts, Texts):
-        first = texts.raw(el).lstrip()[:1]
-        if first and first.isprintable():
-            return True
+    first = texts.raw(el).lstrip()[:1]
+    if first and first.isprintable():
+        return True
     return bool(texts(el))
 
 

@@ -26,11 +26,11 @@ class ArticlePage:
     url: str
     profile: SiteProfile
     html: str
+    texts: Texts
     excluded: set[etree._Element] = field(default_factory=set)
     captions: set[etree._Element] = field(default_factory=set)
     order: dict[etree._Element, int] = field(default_factory=dict)
     listing_paths: set[str] = field(default_factory=set)
-    texts: Texts = field(default_factory=Texts)
     _hidden: set[etree._Element] | None = None
     deferred: set[etree._Element] = field(default_factory=set)
     total_text: int = 0
@@ -90,10 +90,10 @@ def structural_exclusions(page: ArticlePage, anchor: etree._Element | None) -> s
     aliases = host_aliases(page.profile.base_url)
     links = other_article_links(page.doc, page.url, pattern, canonical_url(page.url), aliases)
     page.other_articles = {a for a, _ in links}
-    lists = news_lists(page.doc, links, anchor, page.texts)
+    lists = news_lists(page.texts, links, anchor)
     page.lists = set(lists)
     total = len(page.texts(page.doc))
     page.captions = image_captions(page.doc, page.texts)
     page.total_text = total
-    marked = boilerplate_elements(page.doc, anchor, total, page.texts, page.deferred)
+    marked, page.deferred = boilerplate_elements(page.texts, anchor, total)
     return set(lists) | marked | page.captions
