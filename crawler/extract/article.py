@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from crawler.extract.body import find_body, trafilatura_body
 from crawler.extract.layers import HTMLDATE, PROFILE, STRUCTURE, TRAFILATURA
-from crawler.extract.media import article_region, attachments, images, own_html
+from crawler.extract.media import find_media
 from crawler.extract.published import find_published, htmldate_date
-from crawler.extract.structure import prepare_page, structural_exclusions
+from crawler.extract.structure import ArticlePage, ParsedPage
 from crawler.extract.text import comparable
 from crawler.extract.titles import find_title
 from crawler.sites import Selectors, SiteProfile
@@ -35,41 +35,38 @@ class ArticleFields:
 
 
 def extract_article(html: str, url: str, profile: SiteProfile) -> ArticleFields:
-    """All fields of an article page. Pure: no network, no Scrapy."""
-    page = prepare_page(html, url, profile)
-    title = find_title(page)
-    page.excluded |= structural_exclusions(page, title.anchor)
+    """All fields of an article page. Pure: no network, no Scrapy.
+
+    The title comes first: the element showing it anchors the rest (the article never
+    starts before it, and nothing holding it is boilerplate). Each layer reads the page
+    and returns what it found; nothing here changes the page."""
+    parsed = ParsedPage.parse(html, url, profile)
+    title = find_title(parsed)
+    page = ArticlePage.read(parsed, title.anchor)
     body = find_body(page, title.anchor, title.text)
     published = find_published(page, title.anchor, title.text)
-    fields = ArticleFields(
+    media = find_media(page, body.parts, title.anchor)
+    found = (("title", title.layer), ("body", body.layer), ("date", published.layer))
+    return ArticleFields(
         title=title.text,
         date_raw=published.raw,
         date_source=published.source,
         body=body.text,
-        layers={
-            name: layer
-            for name, layer in (
-                ("title", title.layer), ("body", body.layer), ("date", published.layer)
-            )
-            if layer is not None
-        },
+        body_html=media.html,
+        images=media.images,
+        attachments=media.attachments,
+        layers={name: layer for name, layer in found if layer is not None},
+        not_found=_looks_not_found(title.text, body.text, profile),
     )
-    if body.parts:
-        region = article_region(body.parts, title.anchor)
-        fields.images = images(page, region)
-        fields.attachments = attachments(page, region)
-        fields.body_html = "\n".join(own_html(page, part, title.anchor) for part in body.parts)
-    fields.not_found = _looks_not_found(fields, profile)
-    return fields
 
 
-def _looks_not_found(fields: ArticleFields, profile: SiteProfile) -> bool:
+def _looks_not_found(title: str | None, body: str, profile: SiteProfile) -> bool:
     """A soft 404: status 200, but the page says it has no such article."""
     phrases = {comparable(p) for p in profile.not_found_phrases}
-    title = comparable(fields.title or "")
-    if title in phrases or any(p and p in title for p in phrases):
+    key = comparable(title or "")
+    if key in phrases or any(p and p in key for p in phrases):
         return True
-    return not fields.body and not fields.title
+    return not body and not title
 
 
 def diagnose(html: str, url: str, profile: SiteProfile) -> dict[str, dict[str, str | None]]:
@@ -84,8 +81,7 @@ def diagnose(html: str, url: str, profile: SiteProfile) -> dict[str, dict[str, s
             PROFILE: own,
             STRUCTURE: fallback if structural.layers.get(name) == STRUCTURE else None,
         }
-    page = prepare_page(html, url, profile)
-    page.excluded = structural_exclusions(page, None)
+    page = ArticlePage.read(ParsedPage.parse(html, url, profile), None)
     report["date"][HTMLDATE] = htmldate_date(page)
     report["body"][TRAFILATURA] = trafilatura_body(page, chosen.title) or None
     report["chosen"] = {name: chosen.layers.get(name) for name in ("title", "date", "body")}

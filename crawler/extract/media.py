@@ -3,6 +3,9 @@ documents it links to, and its own HTML (pictures kept, boilerplate out)."""
 
 from __future__ import annotations
 
+from copy import deepcopy
+from dataclasses import dataclass, field
+
 from lxml import etree
 
 from crawler.extract.captions import caption_after, figure_of
@@ -12,6 +15,31 @@ from crawler.extract.links import DOCUMENT_EXTENSIONS
 from crawler.extract.structure import ArticlePage
 from crawler.extract.text import clean_line
 from crawler.extract.urls import absolute, href_path
+
+
+@dataclass(frozen=True)
+class Media:
+    """The article's pictures (`url`, `caption`), linked documents (`url`, `title`) and
+    own HTML; empty when no element holds its text (a body only trafilatura found)."""
+
+    images: list[dict[str, str]] = field(default_factory=list)
+    attachments: list[dict[str, str]] = field(default_factory=list)
+    html: str | None = None
+
+
+def find_media(
+    page: ArticlePage, parts: list[etree._Element], anchor: etree._Element | None
+) -> Media:
+    """The media of the region holding the title and the body's `parts`, and the HTML of
+    the parts."""
+    if not parts:
+        return Media()
+    region = article_region(parts, anchor)
+    return Media(
+        images=images(page, region),
+        attachments=attachments(page, region),
+        html="\n".join(own_html(page, part, anchor) for part in parts),
+    )
 
 
 def article_region(
@@ -78,10 +106,16 @@ def attachments(page: ArticlePage, container: etree._Element) -> list[dict[str, 
 
 
 def own_html(page: ArticlePage, container: etree._Element, anchor: etree._Element | None) -> str:
-    """The container's HTML without the boilerplate inside it (sanitised later, in storage)."""
-    # figures stay: body_html keeps its pictures
-    for el in [e for e in container.iter() if page.not_media(e) or e is anchor]:
-        parent = el.getparent()
-        if parent is not None and el is not container:
-            drop_tree(el)
-    return etree.tostring(container, encoding="unicode", method="html").strip()
+    """The container's HTML without the boilerplate inside it nor the title (sanitised
+    later, in storage); figures stay: body_html keeps its pictures.
+
+    Cut out of a copy, matched by document order: the page's tree stays as parsed, so
+    its laid-out text and every verdict about it hold for whoever reads it after."""
+    unwanted = {
+        i for i, el in enumerate(container.iter())
+        if el is not container and (page.not_media(el) or el is anchor)
+    }
+    own = deepcopy(container)
+    for el in [el for i, el in enumerate(own.iter()) if i in unwanted]:
+        drop_tree(el)
+    return etree.tostring(own, encoding="unicode", method="html").strip()

@@ -17,7 +17,7 @@ from crawler.extract.dates import find_dates
 from crawler.extract.dom import ancestors, class_words, tag, text_of
 from crawler.extract.layers import PROFILE, STRUCTURE
 from crawler.extract.select import select
-from crawler.extract.structure import ArticlePage
+from crawler.extract.structure import ParsedPage
 from crawler.extract.text import clean_line, comparable
 from crawler.sites import SiteProfile
 
@@ -30,7 +30,7 @@ def _is_generic(text: str, profile: SiteProfile) -> bool:
     return not key or key in generic
 
 
-def _title_from_head(page: ArticlePage) -> str | None:
+def _title_from_head(page: ParsedPage) -> str | None:
     for meta in page.doc.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:title", "twitter:title"):
@@ -57,7 +57,7 @@ def _strip_site_name(title: str, profile: SiteProfile) -> str | None:
     return None if _is_generic(title, profile) else title
 
 
-def _find_anchor(page: ArticlePage, title: str) -> etree._Element | None:
+def _find_anchor(page: ParsedPage, title: str) -> etree._Element | None:
     """The element showing the title (alone or followed by a date), for pages whose title
     came from the head: the innermost such element, a heading before any other, and
     never one in a breadcrumb trail or a menu when there is another."""
@@ -82,7 +82,7 @@ def _find_anchor(page: ArticlePage, title: str) -> etree._Element | None:
     return min(found, key=rank) if found else None  # min keeps document order among equals
 
 
-def _site_names_in_head(page: ArticlePage) -> set[str]:
+def _site_names_in_head(page: ParsedPage) -> set[str]:
     """The edge of `<title>` that is not the article's title ('Story | Site' → 'site'):
     a page whose only `<h1>` is the site's name has its title elsewhere."""
     raw = next((text_of(t) for t in page.doc.iter("title")), "")
@@ -114,7 +114,7 @@ class Title:
     layer: str | None = None
 
 
-def find_title(page: ArticlePage) -> Title:
+def find_title(page: ParsedPage) -> Title:
     for selector in page.profile.selectors.title:
         for el in select(page.doc, selector):
             text = _heading_text(el)
