@@ -122,18 +122,13 @@ def paragraphs(
             href = item.get("href")
             if href:
                 hrefs.append(href)
-        text = item.text
-        if text:
-            if link:
-                text = _WHITESPACE.sub(" ", text)
-                links += len(text.strip())
-            if not buf:
-                start = item
-            buf.append(text)
         for child in reversed(item):
             tail = child.tail
             if tail:
                 push((_TEXT, tail, link))
             push((_ENTER, child, link))
+        text = item.text
+        if text:  # read next, before the children: `last` is still `item`
+            push((_TEXT, text, link))
     flush()
     return out

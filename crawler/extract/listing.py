@@ -166,28 +166,16 @@ def _item_lead(
     A link around a whole card (`<a><span>date</span><h3>title</h3><p>lead</p></a>`) is
     not hidden as a title link is; the card's heading is its title instead.
     """
-    lead = _own_lead(item, url_of, url, texts, phrases)
-    if lead is None:
-        rest = _following_blocks(item, url_of, url)
-        leads = [t for el in rest for t in _lead_texts(el, url_of, url, texts, phrases)]
-        lead = max(leads, key=len) if leads else None
-    return lead
-
-
-def _own_lead(
-    item: etree._Element,
-    url_of: dict[etree._Element, str],
-    url: str,
-    texts: Texts,
-    phrases: frozenset[str],
-) -> str | None:
     leads = _lead_texts(item, url_of, url, texts, phrases)
     if leads:
         return max(leads, key=len)
-    inline = _title_links(item, url_of, url)
-    linked = [texts(a) for a in inline if texts(a)]
+    linked = [texts(a) for a in _title_links(item, url_of, url) if texts(a)]
     linked = [t for t in linked if _is_words(t, phrases)]
-    return max(linked[1:], key=len) if len(set(linked)) > 1 else None
+    if len(set(linked)) > 1:
+        return max(linked[1:], key=len)
+    rest = _following_blocks(item, url_of, url)
+    leads = [t for el in rest for t in _lead_texts(el, url_of, url, texts, phrases)]
+    return max(leads, key=len) if leads else None
 
 
 def _title_links(
