@@ -36,6 +36,8 @@ _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody']")
 
 
 def _qualifies(p: Paragraph, minimum: int = QUALIFYING_CHARS) -> bool:
+    """A paragraph that counts towards a container's score: long enough, mostly not
+    links, not a copyright notice."""
     if minimum < QUALIFYING_CHARS and not p.text.endswith((".", "!", "?", "»", "”", '"')):
         return False  # short text counts only as whole sentences, never as menu items
     return len(p.text) >= minimum and p.link_density < 0.5 and not COPYRIGHT.match(p.text)
@@ -117,6 +119,9 @@ class Body:
 def find_body(
     page: ArticlePage, anchor: etree._Element | None, title: str | None
 ) -> Body:
+    """The first layer that finds a body long enough: the profile's selector, the page's
+    declared `articleBody`, the best-scoring container (short items scored again with
+    sentence-long paragraphs), trafilatura."""
     for selector in page.profile.selectors.body:
         for el in select(page.doc, selector):
             text = _body_text(page, [el], anchor, title)
@@ -256,6 +261,8 @@ def _trailing_lines(
 def _body_text(
     page: ArticlePage, parts: list[etree._Element], anchor: etree._Element | None, title: str | None
 ) -> str:
+    """The text of `parts`: their paragraphs from the title on, without bylines above it
+    or inside it, boilerplate lines, or a heading left dangling at the end."""
     kept: list[Paragraph] = []
     anchor_pos = page.order.get(anchor, -1) if anchor is not None else -1
     for container in parts:
@@ -279,6 +286,8 @@ BYLINE_WORDS = frozenset("byline bylines author authors attribution".split())
 
 
 def _in_byline(el: etree._Element, container: etree._Element) -> bool:
+    """Whether `el` sits in a byline block inside `container` (the container itself may be
+    called anything)."""
     for node in (el, *ancestors(el)):
         if node is container:
             return False
@@ -288,6 +297,8 @@ def _in_byline(el: etree._Element, container: etree._Element) -> bool:
 
 
 def _is_boilerplate_paragraph(page: ArticlePage, p: Paragraph, title: str | None) -> bool:
+    """A paragraph that is not the article's text whatever block holds it: a profile
+    phrase, a date or title line, an attachment's link, a teaser, a line of navigation."""
     phrases, furniture = profile_lines(page.profile)
     if is_boilerplate_line(p.text, title, phrases, furniture):
         return True  # a navigation phrase, furniture, a date line, the title (with its date)

@@ -62,6 +62,8 @@ def drop_tree(el: etree._Element) -> None:
 
 
 def tag(el: etree._Element) -> str:
+    """The lower-case tag name; "" for a comment or other non-element, so callers need
+    not ask first."""
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
@@ -71,6 +73,8 @@ def class_words(el: etree._Element) -> set[str]:
 
 
 def attribute_words(class_attr: str, id_attr: str) -> frozenset[str]:
+    """`class_words` from the attribute values themselves, for callers that key a cache
+    on them."""
     if not class_attr and not id_attr:
         return frozenset()
     return _words_of(f"{class_attr} {id_attr}")
@@ -86,10 +90,13 @@ def _words_of(raw: str) -> frozenset[str]:
 
 
 def text_of(el: etree._Element) -> str:
+    """An element's text as one clean line, read afresh: for a one-off question;
+    `layout.Texts` answers the same for a page read many times."""
     return clean_line(" ".join(el.itertext()))
 
 
 def ancestors(el: etree._Element) -> Iterable[etree._Element]:
+    """The elements above `el`, nearest first."""
     parent = el.getparent()
     while parent is not None:
         yield parent

@@ -115,6 +115,8 @@ def _item_block(a: etree._Element, owners: dict[etree._Element, set[str]]) -> et
 
 
 def _item_date(item: etree._Element, texts: Texts) -> str | None:
+    """The date an item shows: a `<time>`, an element holding only a date, else a
+    paragraph that starts with one."""
     for el in item.iter("time"):
         raw = el.get("datetime") or texts(el)
         if raw and find_dates(raw):

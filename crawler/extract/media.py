@@ -55,6 +55,8 @@ def article_region(
 
 
 def images(page: ArticlePage, container: etree._Element) -> list[dict[str, str]]:
+    """The pictures in `container` (address, caption) outside boilerplate, captions
+    excepted: a figure is excluded from the text but its picture is the article's."""
     found = []
     for img in container.iter("img"):
         if any(page.not_media(a) for a in (img, *ancestors(img))):
@@ -79,6 +81,8 @@ def _image_source(img: etree._Element) -> str | None:
 
 
 def _caption(img: etree._Element, texts: Texts) -> str:
+    """A picture's caption: its `<figure>`'s `<figcaption>`, the figure or caption line
+    around or after it, else its `alt` or `title`."""
     for parent in ancestors(img):
         if tag(parent) == "figure":
             for cap in parent.iter("figcaption"):
@@ -91,6 +95,8 @@ def _caption(img: etree._Element, texts: Texts) -> str:
 
 
 def attachments(page: ArticlePage, container: etree._Element) -> list[dict[str, str]]:
+    """Documents (PDF, Word, archives...) linked from `container`, each once, outside
+    boilerplate: press releases attach their statements."""
     found = []
     seen: set[str] = set()
     for a in container.iter("a"):

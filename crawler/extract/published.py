@@ -196,6 +196,7 @@ def _written(page: ArticlePage, day: date) -> bool:
 
 
 def _raw_date(el: etree._Element) -> str:
+    """A `<time>`'s machine-readable `datetime`, else the element's text."""
     return el.get("datetime") or text_of(el)
 
 
@@ -235,6 +236,8 @@ def _time_element(page: ArticlePage, anchor: etree._Element | None) -> tuple[str
 def _distance(
     page: ArticlePage, el: etree._Element, anchor: etree._Element | None
 ) -> tuple[int, int]:
+    """How far `el` stands from the title in document order (the first element when no
+    element shows the title), for ranking candidates; ties go to the one after it."""
     if anchor is None:
         return (page.order.get(el, 0), 0)
     delta = page.order.get(el, 0) - page.order.get(anchor, 0)

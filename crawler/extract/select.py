@@ -21,6 +21,8 @@ def _css(selector: str) -> CSSSelector:
 
 
 def select(doc: etree._Element, selector: str) -> list[etree._Element]:
+    """The elements of `doc` that `selector` matches, in document order, as
+    `CSSSelector(selector)(doc)` gives them."""
     steps = _simple_selector(selector)
     if steps is None:
         return _css(selector)(doc)

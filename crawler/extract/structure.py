@@ -52,6 +52,8 @@ class ParsedPage:
 
 
 def _listing_paths(url: str, profile: SiteProfile) -> frozenset[str]:
+    """Every prefix of the page's path and the profile's section listings: where a link
+    "back to the list" may lead."""
     path = canonical_path(urlsplit(url).path)
     prefixes = {"/"}
     parts = [p for p in path.split("/") if p]

@@ -25,12 +25,15 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|—–:-]|::|»|·)\s+")
 
 
 def _is_generic(text: str, profile: SiteProfile) -> bool:
+    """The site's or a section's name (or nothing): a heading that names no article."""
     key = comparable(text)
     generic = {comparable(t) for t in profile.generic_headings + profile.site_names}
     return not key or key in generic
 
 
 def _title_from_head(page: ParsedPage) -> str | None:
+    """`og:title` or `twitter:title`, else `<title>`, without the site's name: the title
+    a page states for itself when no heading gives one."""
     for meta in page.doc.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:title", "twitter:title"):
@@ -115,6 +118,9 @@ class Title:
 
 
 def find_title(page: ParsedPage) -> Title:
+    """The profile's title selector; else the first `<h1>` that is not the site's name
+    (one of fewer than four words only when the head's title, if any, contains it);
+    else the head's title and the element that shows it."""
     for selector in page.profile.selectors.title:
         for el in select(page.doc, selector):
             text = _heading_text(el)
