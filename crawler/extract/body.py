@@ -16,7 +16,7 @@ from lxml import etree
 from crawler.extract import layers
 from crawler.extract.blocks import HEADINGS, Paragraph, paragraphs
 from crawler.extract.dates import date_only
-from crawler.extract.dom import ancestors, class_words, drop_tree, tag
+from crawler.extract.dom import ancestors, class_words, pruned_copy, tag
 from crawler.extract.layers import PROFILE, STRUCTURE, TRAFILATURA
 from crawler.extract.lines import COPYRIGHT, is_boilerplate_line, is_byline, profile_lines
 from crawler.extract.links import DOCUMENT_EXTENSIONS, is_navigation_href
@@ -346,13 +346,5 @@ def _sentence_like(line: str) -> bool:
 
 def _html_without_boilerplate(page: ArticlePage) -> str:
     """The page minus what structure already knows is not the article."""
-    import copy
-
-    # Matched by document order, not by XPath: a tag name like `a<b` or `A{` (broken
-    # markup) makes an element's path an invalid or different XPath expression.
-    wanted = {i for i, el in enumerate(page.doc.iter()) if el in page.excluded}
-    clean = copy.deepcopy(page.doc)
-    for el in [el for i, el in enumerate(clean.iter()) if i in wanted]:
-        if el.getparent() is not None:
-            drop_tree(el)
+    clean = pruned_copy(page.doc, page.excluded)
     return etree.tostring(clean, encoding="unicode", method="html")

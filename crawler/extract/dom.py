@@ -8,7 +8,8 @@ extraction reads the same tree the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from copy import deepcopy
 from functools import lru_cache
 
 from lxml import etree
@@ -59,6 +60,23 @@ def drop_tree(el: etree._Element) -> None:
         else:
             previous.tail = (previous.tail or "") + el.tail
     parent.remove(el)
+
+
+def pruned_copy(
+    root: etree._Element, unwanted: Container[etree._Element]
+) -> etree._Element:
+    """A copy of `root` without the elements of `unwanted` below it (each removed as
+    `drop_tree` removes it), so that the page's own tree stays as parsed for every
+    other reader.
+
+    Matched by document order, not by XPath: a tag name like `a<b` or `A{` (broken
+    markup) makes an element's path an invalid or different XPath expression."""
+    positions = {i for i, el in enumerate(root.iter()) if el in unwanted}
+    pruned = deepcopy(root)
+    for el in [el for i, el in enumerate(pruned.iter()) if i in positions]:
+        if el.getparent() is not None:  # the copy's root stays
+            drop_tree(el)
+    return pruned
 
 
 def tag(el: etree._Element) -> str:

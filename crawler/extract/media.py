@@ -3,13 +3,12 @@ documents it links to, and its own HTML (pictures kept, boilerplate out)."""
 
 from __future__ import annotations
 
-from copy import deepcopy
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from crawler.extract.captions import caption_after, figure_of
-from crawler.extract.dom import ancestors, drop_tree, tag, text_of
+from crawler.extract.dom import ancestors, pruned_copy, tag, text_of
 from crawler.extract.layout import Texts
 from crawler.extract.links import DOCUMENT_EXTENSIONS
 from crawler.extract.structure import ArticlePage
@@ -113,15 +112,7 @@ def attachments(page: ArticlePage, container: etree._Element) -> list[dict[str, 
 
 def own_html(page: ArticlePage, container: etree._Element, anchor: etree._Element | None) -> str:
     """The container's HTML without the boilerplate inside it nor the title (sanitised
-    later, in storage); figures stay: body_html keeps its pictures.
-
-    Cut out of a copy, matched by document order: the page's tree stays as parsed, so
-    its laid-out text and every verdict about it hold for whoever reads it after."""
-    unwanted = {
-        i for i, el in enumerate(container.iter())
-        if el is not container and (page.not_media(el) or el is anchor)
-    }
-    own = deepcopy(container)
-    for el in [el for i, el in enumerate(own.iter()) if i in unwanted]:
-        drop_tree(el)
+    later, in storage); figures stay: body_html keeps its pictures."""
+    unwanted = {el for el in container.iter() if el is anchor or page.not_media(el)}
+    own = pruned_copy(container, unwanted)
     return etree.tostring(own, encoding="unicode", method="html").strip()
