@@ -43,6 +43,7 @@ class ParsedPage:
 
     @classmethod
     def parse(cls, html: str, url: str, profile: SiteProfile) -> ParsedPage:
+        """The page `html` fetched from `url`, parsed and laid out once for every layer."""
         doc = parse(html)
         texts = Texts(doc)
         return cls(
