@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract import extract_page
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import article_path_pattern
+from crawler.extract.links import article_path_pattern
 from crawler.items import article_values
 from crawler.sites import get_profile
 from pipelines.chain import PipelineChain

@@ -5,7 +5,7 @@ in the URL's path (`/2019/11/18/slug/`), an element the page declares as its pub
 date (schema.org `datePublished`, `<time pubdate>`, a class saying "published"), the
 `datePublished` of the article in its JSON-LD, and meta tags under the names publishers
 use. A modification date is never a publication date; which of these an article page
-may use, and before what, is decided in `crawler.extract.article`.
+may use, and before what, is decided in `crawler.extract.published`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from crawler.extract.dates import find_dates
-from crawler.extract.html import class_words, text_of
+from crawler.extract.dom import class_words, text_of
 from crawler.extract.text import comparable
 
 # Meta names and properties that carry the publication date (lower case).

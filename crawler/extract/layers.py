@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
+# The layer that answered a field, as `articles.extraction` records it.
+PROFILE, STRUCTURE, TRAFILATURA, HTMLDATE = "profile", "structure", "trafilatura", "htmldate"
 OPTIONAL = {
     "trafilatura": "the body's last resort on markup no other rule reads",
     "htmldate": "the date's last resort when the page shows no date the rules read",

@@ -88,3 +88,18 @@ def profile_lines(profile: SiteProfile) -> tuple[frozenset[str], re.Pattern[str]
 
 
 _LINES_BY_ID: dict[int, tuple[SiteProfile, tuple[frozenset[str], re.Pattern[str] | None]]] = {}
+
+
+def is_byline(text: str) -> bool:
+    """'Press Service · 10 July 2020, 14:35 · Moscow': a short dated line, not a sentence.
+
+    A dateline opening the text ('Moscow, 12 September 2024. A meeting…') is dated and
+    short too, but a sentence goes on after its date."""
+    if len(text) >= 160 or text.endswith((".", "!", "?")):
+        return False
+    dates = find_dates(text)
+    return bool(dates) and not _SENTENCE_AFTER_DATE.match(text[dates[0].end :])
+
+
+# What follows the date of a dateline: a full stop or a dash, then a sentence.
+_SENTENCE_AFTER_DATE = re.compile(r"\s*[.—–]\s+\w+(?:\W+\w+){4}")

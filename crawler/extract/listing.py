@@ -9,25 +9,18 @@ lead of an item are inside that block.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.extract.blocks import paragraphs
 from crawler.extract.dates import date_only, find_dates
-from crawler.extract.html import (
-    Texts,
-    ancestors,
-    article_links,
-    article_path_pattern,
-    paragraphs,
-    parse,
-    tag,
-    text_of,
-)
+from crawler.extract.dom import ancestors, parse, tag
+from crawler.extract.layout import Texts
 from crawler.extract.lines import profile_lines
+from crawler.extract.links import article_links, article_path_pattern
 from crawler.extract.text import comparable
 from crawler.extract.urls import (
     absolute,
@@ -121,9 +114,9 @@ def _item_block(a: etree._Element, owners: dict[etree._Element, set[str]]) -> et
     return item
 
 
-def _item_date(
-    item: etree._Element, texts: Callable[[etree._Element], str] = text_of
-) -> str | None:
+def _item_date(item: etree._Element, texts: Texts) -> str | None:
+    """The date an item shows: a `<time>`, an element holding only a date, else a
+    paragraph that starts with one."""
     for el in item.iter("time"):
         raw = el.get("datetime") or texts(el)
         if raw and find_dates(raw):
@@ -132,8 +125,7 @@ def _item_date(
         match = date_only(texts(el)) if isinstance(el.tag, str) else None
         if match:
             return match.raw
-    texts = [p.text for p in paragraphs(item)]
-    for text in texts:  # "10.07.2020 Title" on one line
+    for text in (p.text for p in paragraphs(item)):  # "10.07.2020 Title" on one line
         matches = find_dates(text)
         if matches and matches[0].start == 0:
             return matches[0].raw
@@ -143,7 +135,7 @@ def _item_date(
 def _group_date(
     item: etree._Element,
     url_of: dict[etree._Element, str],
-    texts: Callable[[etree._Element], str] = text_of,
+    texts: Texts,
 ) -> str | None:
     """The day heading above a group of items (`<div>10 July 2020</div>` then items that
     show only a time): the nearest preceding date line that is not itself an item."""
@@ -165,8 +157,8 @@ def _item_lead(
     item: etree._Element,
     url_of: dict[etree._Element, str],
     url: str,
-    text_for: Callable[[etree._Element], str] = text_of,
-    phrases: frozenset[str] = frozenset(),
+    texts: Texts,
+    phrases: frozenset[str],
 ) -> str | None:
     """The item's text other than its date, its title and its "more" link; a second
     link's text (a linked lead after a linked title) when that is all there is; else
@@ -176,28 +168,16 @@ def _item_lead(
     A link around a whole card (`<a><span>date</span><h3>title</h3><p>lead</p></a>`) is
     not hidden as a title link is; the card's heading is its title instead.
     """
-    lead = _own_lead(item, url_of, url, text_for, phrases)
-    if lead is None:
-        rest = _following_blocks(item, url_of, url)
-        texts = [t for el in rest for t in _lead_texts(el, url_of, url, text_for, phrases)]
-        lead = max(texts, key=len) if texts else None
-    return lead
-
-
-def _own_lead(
-    item: etree._Element,
-    url_of: dict[etree._Element, str],
-    url: str,
-    text_for: Callable[[etree._Element], str],
-    phrases: frozenset[str],
-) -> str | None:
-    texts = _lead_texts(item, url_of, url, text_for, phrases)
-    if texts:
-        return max(texts, key=len)
-    inline = _title_links(item, url_of, url)
-    linked = [text_for(a) for a in inline if text_for(a)]
+    leads = _lead_texts(item, url_of, url, texts, phrases)
+    if leads:
+        return max(leads, key=len)
+    linked = [texts(a) for a in _title_links(item, url_of, url) if texts(a)]
     linked = [t for t in linked if _is_words(t, phrases)]
-    return max(linked[1:], key=len) if len(set(linked)) > 1 else None
+    if len(set(linked)) > 1:
+        return max(linked[1:], key=len)
+    rest = _following_blocks(item, url_of, url)
+    leads = [t for el in rest for t in _lead_texts(el, url_of, url, texts, phrases)]
+    return max(leads, key=len) if leads else None
 
 
 def _title_links(
@@ -212,16 +192,16 @@ def _lead_texts(
     block: etree._Element,
     url_of: dict[etree._Element, str],
     url: str,
-    text_for: Callable[[etree._Element], str],
+    texts: Texts,
     phrases: frozenset[str],
 ) -> list[str]:
     """Lines of `block` that may be a lead: not its title or "more" links, headings or
     date lines, and words."""
     headings = [el for el in block.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    dates = [el for el in block.iter() if isinstance(el.tag, str) and date_only(text_for(el))]
+    dates = [el for el in block.iter() if isinstance(el.tag, str) and date_only(texts(el))]
     hidden = set(_title_links(block, url_of, url)) | set(dates) | set(headings)
-    texts = [p.text for p in paragraphs(block, lambda el: el in hidden)]
-    return [t for t in texts if not date_only(t) and _is_words(t, phrases)]
+    lines = [p.text for p in paragraphs(block, lambda el: el in hidden)]
+    return [t for t in lines if not date_only(t) and _is_words(t, phrases)]
 
 
 def _following_blocks(

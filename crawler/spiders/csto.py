@@ -20,7 +20,7 @@ from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import article_path_pattern
+from crawler.extract.links import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
 from crawler.extraction_pool import ExtractionPool
