@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from crawler.extract import ExtractedPage, extract_page
+from crawler.extract.article import ArticleFields, extract_article
 from crawler.extract.listing import ListingPage, extract_listing
 from crawler.sites import get_profile
 
@@ -29,9 +29,10 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def extract_for(html: str, url: str, lang: str) -> ExtractedPage:
-    """extract_page with the language's profile (what a worker is sent)."""
-    return extract_page(html, url, lang)
+def extract_for(html: str, url: str, lang: str) -> ArticleFields:
+    """extract_article with the language's profile (what a worker is sent): the fields
+    as the page gives them; the item pipelines clean them, as `extract_page` does."""
+    return extract_article(html, url, get_profile(lang))
 
 
 def listing_for(html: str, url: str, lang: str) -> ListingPage:
@@ -67,8 +68,8 @@ class ExtractionPool:
         self.lang = lang
         self._pool: ProcessPoolExecutor | None = None
 
-    async def extract(self, html: str, url: str) -> ExtractedPage:
-        """What an article page says (crawler.extract.extract_page)."""
+    async def extract(self, html: str, url: str) -> ArticleFields:
+        """What an article page says (crawler.extract.article.extract_article)."""
         return await self._run(extract_for, html, url)
 
     async def listing(self, html: str, url: str) -> ListingPage:

@@ -12,7 +12,7 @@ from typing import Any
 
 import scrapy
 
-from crawler.extract import ExtractedPage
+from crawler.extract.article import ArticleFields
 from crawler.extract.listing import ListingEntry
 
 
@@ -78,7 +78,7 @@ def listing_record(entry: ListingEntry) -> dict[str, Any]:
 
 
 def article_values(
-    fields: ExtractedPage, url: str, lang: str, slug: str, listing: Mapping[str, Any]
+    fields: ArticleFields, url: str, lang: str, slug: str, listing: Mapping[str, Any]
 ) -> dict[str, Any]:
     """An article item's fields from what extraction found and what the listing said.
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.extract import extract_page
+from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
 from crawler.extract.links import article_path_pattern
 from crawler.items import article_values
@@ -45,7 +45,7 @@ def process_page(
     """
     profile = get_profile(lang)
     try:
-        fields = extract_page(html, fetched_url or url, profile)
+        fields = extract_article(html, fetched_url or url, profile)
     except Exception as error:  # as in the crawl: one bad page never ends the run
         raw = {"url": url, "lang": lang, "section": listing.get("section")}
         return raw, f"extraction failed: {type(error).__name__}: {error}"

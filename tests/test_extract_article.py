@@ -62,7 +62,7 @@ def test_seed_article_has_its_six_paragraphs_and_nothing_else() -> None:
     """The seed page as a browser shows it: latest news on top, navigation below."""
     text = SEED.read_text(encoding="utf-8")
     html, expected = load("seed_unseen_layout")
-    fields = extract_article(html, expected["url"], get_profile("en"))
+    fields = extract_page(html, expected["url"], "en")
     paragraphs = fields.body.split("\n\n")
     assert len(paragraphs) == 6
     assert all(p in text for p in paragraphs)
@@ -141,7 +141,7 @@ def test_a_two_sentence_news_item_is_still_a_body() -> None:
     News</a></li></ul><div class="content"><h1>Secretary General met the ambassador</h1>
     <div>10.07.2020</div><p>The talks took place in Moscow.</p><p>They lasted two hours.</p>
     </div></body></html>"""
-    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    fields = extract_page(page, "https://en.odkb-csto.org/news/smi/x/", "en")
     assert fields.layers["body"] == "structure"
     assert fields.body == "The talks took place in Moscow.\n\nThey lasted two hours."
 
@@ -168,7 +168,7 @@ def test_kicker_or_byline_gives_the_date_but_is_not_text() -> None:
     <p>The ministers of foreign affairs of the member states met in Minsk on Friday.</p>
     <p>They agreed on the agenda of the autumn summit and on the next steps.</p></div>
     </body></html>"""
-    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    fields = extract_page(page, "https://en.odkb-csto.org/news/smi/x/", "en")
     assert str(parse_date(fields.date_raw)) == "2020-07-10"
     assert fields.body.startswith("The ministers of foreign affairs")
     assert "Cheap flights" not in fields.body and "Press service" not in fields.body
@@ -179,6 +179,6 @@ def test_lazy_loaded_image_gives_its_real_address() -> None:
     <p>The summit of the Collective Security Council ended in Minsk on Friday evening.</p>
     <img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
          data-original="/upload/iblock/a.jpg"></div></body></html>"""
-    fields = extract_article(page, "https://en.odkb-csto.org/news/smi/x/", get_profile("en"))
+    fields = extract_page(page, "https://en.odkb-csto.org/news/smi/x/", "en")
     assert [i["url"] for i in fields.images] == ["https://en.odkb-csto.org/upload/iblock/a.jpg"]
     assert fields.body.startswith("The summit")  # a short article is not its picture's caption

@@ -24,6 +24,9 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BR = "\x00"
 _PARA_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s\x00]*")
 _WHITESPACE = re.compile(r"\s+")
+# Source line breaks are spaces in a paragraph, and controls are spaces to `clean_line`:
+# turned so here, where the text pipeline (which deletes controls) would differ.
+_LINE_BREAKS = re.compile(r"[\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass
@@ -37,6 +40,10 @@ class Paragraph:
     # The element entered last before the paragraph's first text: where the text stands
     # in the document (text after a title that its block's owner opened before it).
     at: etree._Element | None = None
+    # The text as the page types it (runs of spaces, no-break spaces, invisible
+    # characters), on one line: `text` is its clean form. The body an article page gives
+    # is made of these, and the text pipeline cleans it, as it cleans any field.
+    raw: str = ""
 
     @property
     def link_density(self) -> float:
@@ -73,14 +80,15 @@ def paragraphs(
     def flush() -> None:
         nonlocal buf, hrefs, links
         if buf:
-            raw = "".join(buf)
-            pieces = _PARA_SPLIT.split(raw) if _BR in raw else [raw]
+            joined = "".join(buf)
+            pieces = _PARA_SPLIT.split(joined) if _BR in joined else [joined]
             for i, piece in enumerate(pieces):
-                text = clean_line(piece.replace(_BR, " "))
+                raw = _LINE_BREAKS.sub(" ", piece.replace(_BR, " "))
+                text = clean_line(raw)
                 if text:
                     count = links if len(pieces) == 1 else 0
                     own = list(hrefs) if len(pieces) == 1 or i == 0 else []
-                    out.append(Paragraph(text, owner, min(count, len(text)), own, start))
+                    out.append(Paragraph(text, owner, min(count, len(text)), own, start, raw))
             buf = []
         links, hrefs = 0, []
 

@@ -1,8 +1,11 @@
 """The article's text: the profile's selector, the block the page declares as its body,
 the highest-scoring container with the other parts of the same text, trafilatura last.
 
-Left out: title, date lines, captions, bylines, navigation, lists of other news,
-teasers, attachments' links, the profile's boilerplate phrases.
+Left out by structure: captions, bylines, navigation, lists of other news, teasers,
+attachments' links. What is judged line by line (the profile's boilerplate phrases,
+the title or a date on a line of its own) and the text contract (spaces, NFC) are
+the cleaning pipelines' jobs: the body is given as the page types it, one paragraph a
+line, and judged here as those pipelines will leave it (`crawler.extract.page`).
 """
 
 from __future__ import annotations
@@ -107,9 +110,10 @@ def _declared_body(page: ArticlePage) -> etree._Element | None:
 
 @dataclass(frozen=True)
 class Body:
-    """The article's text, the elements holding it in document order (one, or the parts
-    of a text cut into several blocks; none when only trafilatura found it), and the
-    layer that found it (None: no text)."""
+    """The article's text as the page types it (paragraphs separated by a blank line),
+    the elements holding it in document order (one, or the parts of a text cut into
+    several blocks; none when only trafilatura found it), and the layer that found it
+    (None: no text)."""
 
     text: str = ""
     parts: list[etree._Element] = field(default_factory=list)
@@ -125,13 +129,13 @@ def find_body(
     for selector in page.profile.selectors.body:
         for el in select(page.doc, selector):
             text = _body_text(page, [el], anchor, title)
-            if len(text) >= MIN_BODY_CHARS:
-                return Body(text, [el], PROFILE)
+            if len(text.clean) >= MIN_BODY_CHARS:
+                return Body(text.typed, [el], PROFILE)
     declared = _declared_body(page)
     if declared is not None:
         text = _body_text(page, [declared], anchor, title)
-        if text:
-            return Body(text, [declared], STRUCTURE)
+        if text.clean:
+            return Body(text.typed, [declared], STRUCTURE)
     minimum = QUALIFYING_CHARS
     scores = _score_containers(page, minimum)
     if not scores:  # a short news item: a sentence or two
@@ -140,8 +144,8 @@ def find_body(
     if scores:
         parts = _body_parts(page, max(scores, key=scores.__getitem__), anchor, title)
         text = _body_text(page, parts, anchor, title)
-        if len(text) >= min(MIN_BODY_CHARS, minimum):
-            return Body(text, parts, STRUCTURE)
+        if len(text.clean) >= min(MIN_BODY_CHARS, minimum):
+            return Body(text.typed, parts, STRUCTURE)
     text = trafilatura_body(page, title)
     return Body(text, [], TRAFILATURA) if text else Body()
 
@@ -258,26 +262,38 @@ def _trailing_lines(
     return found
 
 
+@dataclass(frozen=True)
+class _Text:
+    """A body twice: as the page types it (what a crawl hands to the cleaning pipelines)
+    and as those pipelines will leave it (what the layers are judged on)."""
+
+    typed: str
+    clean: str
+
+
 def _body_text(
     page: ArticlePage, parts: list[etree._Element], anchor: etree._Element | None, title: str | None
-) -> str:
+) -> _Text:
     """The text of `parts`: their paragraphs from the title on, without bylines above it
-    or inside it, boilerplate lines, or a heading left dangling at the end."""
+    or inside it, the structure's boilerplate, or a heading left dangling at the end."""
     kept: list[Paragraph] = []
+    lines: list[Paragraph] = []  # those of `kept` the boilerplate pipeline will keep
     anchor_pos = page.order.get(anchor, -1) if anchor is not None else -1
     for container in parts:
         for p in paragraphs(container, page.skip):
             if page.order.get(p.at if p.at is not None else p.owner, 0) < anchor_pos:
                 continue  # the article never starts before its own title
-            if not kept and is_byline(p.text):
+            if not lines and is_byline(p.text):
                 continue  # "Press service · 10 July 2020" above the text, not in it
-            if _in_byline(p.owner, container):
-                continue  # who wrote it, not what they wrote (its date is still read)
-            if not _is_boilerplate_paragraph(page, p, title):
-                kept.append(p)
-    while kept and tag(kept[-1].owner) in HEADINGS:
-        kept.pop()  # a heading introduces text: one that ends the body heads a list removed
-    return join_paragraphs([p.text for p in kept])
+            if _in_byline(p.owner, container) or _is_structural_boilerplate(page, p):
+                continue  # who wrote it (its date is still read); links not text
+            kept.append(p)
+            if not _is_boilerplate_line(page, p, title):
+                lines.append(p)
+    while lines and tag(lines[-1].owner) in HEADINGS:
+        dangling = lines.pop()  # a heading that ends the text heads a list removed
+        kept = [p for p in kept if p is not dangling]
+    return _Text(join_paragraphs([p.raw for p in kept]), join_paragraphs([p.text for p in lines]))
 
 
 # Author lines: not the article's text, but a date may stand in them, so they are left
@@ -299,9 +315,18 @@ def _in_byline(el: etree._Element, container: etree._Element) -> bool:
 def _is_boilerplate_paragraph(page: ArticlePage, p: Paragraph, title: str | None) -> bool:
     """A paragraph that is not the article's text whatever block holds it: a profile
     phrase, a date or title line, an attachment's link, a teaser, a line of navigation."""
+    return _is_boilerplate_line(page, p, title) or _is_structural_boilerplate(page, p)
+
+
+def _is_boilerplate_line(page: ArticlePage, p: Paragraph, title: str | None) -> bool:
+    """A navigation phrase, furniture, a date line, the title (with its date): the lines
+    the boilerplate pipeline drops (`crawler.extract.lines`), by the same rule."""
     phrases, furniture = profile_lines(page.profile)
-    if is_boilerplate_line(p.text, title, phrases, furniture):
-        return True  # a navigation phrase, furniture, a date line, the title (with its date)
+    return is_boilerplate_line(p.text, title, phrases, furniture)
+
+
+def _is_structural_boilerplate(page: ArticlePage, p: Paragraph) -> bool:
+    """What only the page's links tell: an attachment's line, a teaser, navigation."""
     if p.hrefs and p.link_density >= 0.5 and all(
         DOCUMENT_EXTENSIONS.search(href_path(h)) for h in p.hrefs
     ):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.dates import DateMatch, date_only, find_dates
-from crawler.extract.text import comparable, join_paragraphs, split_paragraphs
+from crawler.extract.text import clean_line, comparable, join_paragraphs, typed_paragraphs
 from crawler.sites import SiteProfile
 
 Phrases = frozenset[str] | set[str]
@@ -58,10 +58,11 @@ def date_after_title(line: str, title_key: str) -> DateMatch | None:
 def strip_boilerplate(
     body: str, title: str | None, phrases: Phrases, furniture: Furniture = None
 ) -> str:
-    """The body without its boilerplate lines, paragraphs otherwise untouched."""
+    """The body without its boilerplate lines, each judged in its clean form; the others
+    exactly as given (spaces and the text contract are the text pipeline's job)."""
     kept = [
-        p for p in split_paragraphs(body)
-        if not is_boilerplate_line(p, title, phrases, furniture)
+        p for p in typed_paragraphs(body)
+        if not is_boilerplate_line(clean_line(p), title, phrases, furniture)
     ]
     return join_paragraphs(kept)
 

@@ -68,6 +68,12 @@ def scrub(value: Any) -> Any:
     return value
 
 
+def typed_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a body whose paragraphs are separated by blank lines, each as given
+    (not cleaned); blank ones left out."""
+    return [p for p in _PARAGRAPH_BREAK.split(text) if clean_line(p)]
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a body whose paragraphs are separated by blank lines."""
     return [line for line in (clean_line(p) for p in _PARAGRAPH_BREAK.split(text)) if line]

@@ -47,10 +47,9 @@ E2E_TYPED = [
 E2E_BITRIX = [E2E + "test_every_mirror_article_is_stored_once_and_exactly[en-bitrix]"]
 PIPELINE_UNITS = ["tests/test_pipelines.py"]
 EXTRACTION_MASKS = (
-    "extraction drops navigation lines and collapses white space on every page before the "
-    "pipelines see it (crawler/extract/article.py _body_text, crawler/extract/html.py "
-    "paragraphs), so no crawl of any page can tell; killed by the pipeline unit tests and "
-    "test_the_crawls_pipelines_clean_what_extraction_let_through"
+    "the title comes from a heading or meta tag and the summary from a listing line that "
+    "extraction reads already clean (crawler/extract/titles.py, listing.py), so no crawl "
+    "can tell; killed by the pipeline unit tests"
 )
 
 
@@ -91,7 +90,6 @@ MUTANTS = (
         'strip_boilerplate(before, item.get("title"), phrases, furniture)',
         'strip_boilerplate(before, item.get("title"), phrases - {"go back"}, furniture)',
         (*PIPELINE_UNITS, *E2E_TYPED),
-        note=EXTRACTION_MASKS,
     ),
     Mutant(
         "text pipeline: stops collapsing white space in the body",
@@ -99,9 +97,6 @@ MUTANTS = (
         'item["body"] = clean_body(str(item["body"]))',
         'item["body"] = str(item["body"])',
         (*PIPELINE_UNITS, *E2E_TYPED),
-        note=EXTRACTION_MASKS + "; within the pipeline chain the boilerplate pipeline "
-        "splits and re-joins every paragraph with the same clean_line, so only "
-        "test_text_normalises_paragraphs (the text pipeline alone) can see it",
     ),
     Mutant(
         "dates: slash dates read month first whenever valid",
@@ -117,7 +112,7 @@ MUTANTS = (
         "item[name] = clean_line(str(item[name])) or None",
         "item[name] = str(item[name]) or None",
         PIPELINE_UNITS,
-        note="extraction hands over title and summary already clean: " + EXTRACTION_MASKS,
+        note=EXTRACTION_MASKS,
     ),
     Mutant(
         "text pipeline: U+FFFD no longer flagged",
