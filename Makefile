@@ -75,7 +75,8 @@ test-newest:
 	$(call suite_in,.venv-newest,$(PYTHON_NEWEST),$(CONSTRAINTS))
 
 # What a new user does, outside make: a venv with Python's bundled pip, not upgraded,
-# `pip install .` without constraints; then every extraction layer must import.
+# `pip install .` without constraints; then every extraction layer must import, and
+# `newscrawl doctor` must list each as available.
 check-install:
 	rm -rf .venv-plain
 	$(PYTHON) -m venv .venv-plain
@@ -83,7 +84,12 @@ check-install:
 	.venv-plain/bin/python -m pip install --quiet .
 	.venv-plain/bin/python -c 'import trafilatura, justext, lxml.html.clean'
 	cd /tmp && $(CURDIR)/.venv-plain/bin/newscrawl doctor \
-		$(CURDIR)/tests/fixtures/articles/mirror_bitrix_en_seed.html --lang en
+		$(CURDIR)/tests/fixtures/articles/mirror_bitrix_en_seed.html --lang en \
+		> $(CURDIR)/.venv-plain/doctor.txt
+	cat .venv-plain/doctor.txt
+	grep -q '^    trafilatura  available' .venv-plain/doctor.txt
+	grep -q '^    htmldate     available' .venv-plain/doctor.txt
+	! grep -q 'NOT AVAILABLE' .venv-plain/doctor.txt
 
 # constraints.txt anew: the newest releases pyproject.toml allows, resolved in fresh
 # virtualenvs of the oldest and the default CPython (pins they do not share get a marker,

@@ -15,6 +15,7 @@ from crawler.extract import extract_page, layers
 from crawler.extract.article import diagnose
 from crawler.extract.dates import parse_date
 from crawler.extract.encoding import decode_html
+from crawler.extract.text import split_paragraphs
 from crawler.sites import get_profile
 
 NAME = "doctor"
@@ -43,9 +44,11 @@ def _load(page: str, url: str | None) -> tuple[str, str]:
 
 
 def _preview(value: str | None) -> str:
+    """The start of a field on one line, paragraphs marked ¶, spaces as a reader sees them
+    (a layer gives the body as the page types it)."""
     if not value:
         return "—"
-    flat = value.replace("\n\n", " ¶ ")
+    flat = " ¶ ".join(split_paragraphs(value))
     words = len(value.split())
     return (flat[:PREVIEW] + "…" if len(flat) > PREVIEW else flat) + f"  [{words} words]"
 
