@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_page
+from crawler.extract.article import extract_article
 from crawler.extract.listing import extract_listing
 from crawler.extraction_pool import ExtractionPool
 from crawler.sites import get_profile
@@ -49,7 +49,7 @@ def test_workers_give_the_same_fields_as_the_crawl_process() -> None:
     finally:
         pool.close()
     assert started  # the article went to a worker, and so did the listing after it
-    assert article == extract_page(html, URL, "en")
+    assert article == extract_article(html, URL, get_profile("en"))
     profile = get_profile("en")
     assert listing == extract_listing(listing_html, "https://en.odkb-csto.org/news/news_odkb/",
                                       profile)
@@ -79,5 +79,5 @@ def test_a_dead_worker_means_extraction_in_process_with_a_warning(
 
     fields = asyncio.run(kill_then_extract())
     pool.close()
-    assert fields == extract_page(html, URL, "en")
+    assert fields == extract_article(html, URL, get_profile("en"))
     assert pool.workers == 0 and "worker died" in caplog.text
