@@ -273,8 +273,8 @@ def step_b(bench: Bench) -> None:
 
 def project_settings_in(log: Path) -> str:
     text = log.read_text(errors="replace")
-    middleware = "crawler.middlewares.BackoffRetryMiddleware" in text
-    extensions = "crawler.health.ExtractionHealth" in text
+    middleware = "crawler.middlewares.backoff_retry.BackoffRetryMiddleware" in text
+    extensions = "crawler.extensions.extraction_health.ExtractionHealth" in text
     return (f"project middlewares {'yes' if middleware else 'NO'}, project extensions "
             f"(health, reachability, storage guard) {'kept' if extensions else 'NO'}, "
             "item pipelines none")

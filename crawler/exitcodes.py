@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from crawler.middlewares.robotstxt import REASON as ROBOTS_REASON
+from pipelines.storage.pipeline import LOCKED_REASON, UNUSABLE_REASON
+
 SUCCESS = 0  # the crawl finished and every page it fetched was handled
 ERRORS = 1  # the crawl finished, but with errors (failed pages, unreachable site)
 BAD_ARGUMENTS = 2  # the command line or spider arguments cannot be used
@@ -17,8 +20,8 @@ DATABASE_UNUSABLE = 8  # the database file is not SQLite, is damaged, or is anot
 
 #: finish_reason of a crawl closed by CLOSESPIDER_TIMEOUT (`--max-runtime`).
 TIMEOUT_REASON = "closespider_timeout"
-#: finish_reason of a crawl whose database file could not be used at all.
-UNUSABLE_REASON = "database_unusable"
+#: finish_reason of a crawl stopped by a signal (SIGTERM, Ctrl-C) or cancelled.
+INTERRUPTED_REASONS = ("shutdown", "cancelled")
 
 MEANINGS = {
     SUCCESS: "success",
@@ -36,13 +39,13 @@ MEANINGS = {
 def exit_status(stats: Mapping[str, Any]) -> int:
     """The exit status for a crawl that ended with these stats."""
     reason = stats.get("finish_reason")
-    if reason == "database_locked":
+    if reason == LOCKED_REASON:
         return LOCKED
-    if reason == "robots_unavailable":
+    if reason == ROBOTS_REASON:
         return ROBOTS_UNAVAILABLE
     if reason == UNUSABLE_REASON:
         return DATABASE_UNUSABLE
-    if reason in ("shutdown", "cancelled"):
+    if reason in INTERRUPTED_REASONS:
         return INTERRUPTED
     if reason == TIMEOUT_REASON:
         return MAX_RUNTIME

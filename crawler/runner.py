@@ -26,7 +26,7 @@ SEVERITY = (
 )
 # No further crawl after these: the run was stopped, or the next crawl would fail the same.
 STOPPING = (
-    "shutdown", "cancelled", "database_locked", exitcodes.UNUSABLE_REASON,
+    *exitcodes.INTERRUPTED_REASONS, exitcodes.LOCKED_REASON, exitcodes.UNUSABLE_REASON,
     exitcodes.TIMEOUT_REASON,
 )
 

@@ -13,6 +13,7 @@ from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_ran
 
 LANGS = ("en", "ru", "both")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+PROGRESS_LINE = "crawler.extensions.progress_line.ProgressLine"  # at a terminal only
 _LANG_URL = re.compile(r"^(?P<lang>[a-z]{2})=(?P<url>.+)$")
 
 
@@ -123,7 +124,7 @@ def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     overrides["LOG_LEVEL"] = args.log_level or ("WARNING" if tty else "INFO")
     settings = project_settings(overrides)
     if tty:
-        extensions = {**settings.getdict("EXTENSIONS"), "crawler.progress.Progress": 900}
+        extensions = {**settings.getdict("EXTENSIONS"), PROGRESS_LINE: 900}
         settings.set("EXTENSIONS", extensions, priority="cmdline")
     db = settings.get("SQLITE_PATH")
     check_database(db, must_exist=False)  # DatabaseUnusable: one line, exit 8 (crawler/cli.py)

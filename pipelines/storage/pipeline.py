@@ -22,14 +22,23 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
-from crawler.exitcodes import UNUSABLE_REASON
-from crawler.storage_guard import storage_failed
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import DatabaseUnusable, check_database
 from pipelines.storage.store import ArticleStore
 
 logger = logging.getLogger(__name__)
+
+# Why storage ends a crawl (its finish_reason; crawler/run/exit_status.py maps each to
+# an exit status).
+LOCKED_REASON = "database_locked"  # another run holds the database lock
+UNUSABLE_REASON = "database_unusable"  # not SQLite, damaged, or another application's
+WRITE_FAILED_REASON = "storage_failed"  # a write failed: disk full, read-only file
+
+#: Signal sent for a failed write outside an item (a timed commit, a reject, the last
+#: commit at close), with `error` and `closing` (already closing); the StorageGuard
+#: extension stops the crawl on it.
+storage_failed = object()
 
 #: crawl_runs column -> Scrapy stats key it is filled from.
 RUN_COUNTERS = {
@@ -100,7 +109,7 @@ class StoragePipeline:
                 self.lock = DatabaseLock(self.path).acquire()
             except DatabaseLocked as exc:
                 logger.error("Cannot store to %s: %s", self.path, exc)
-                raise CloseSpider("database_locked") from exc
+                raise CloseSpider(LOCKED_REASON) from exc
             except OSError as exc:
                 raise unwritable(self.path, exc) from exc
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
@@ -256,7 +265,7 @@ def unwritable(path: str, exc: BaseException) -> CloseSpider:
     end the crawl before any request: fetching pages that cannot be stored helps no one."""
     logger.error("Cannot write to the database %s (%s: %s); nothing was crawled",
                  path, type(exc).__name__, exc)
-    return CloseSpider("storage_failed")
+    return CloseSpider(WRITE_FAILED_REASON)
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
