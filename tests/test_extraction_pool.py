@@ -14,7 +14,7 @@ import pytest
 
 from crawler.extract import extract_page
 from crawler.extract.listing import extract_listing
-from crawler.extraction_pool import ExtractionPool
+from crawler.run.extraction_pool import ExtractionPool
 from crawler.sites import get_profile
 
 FIXTURES = Path(__file__).parent / "fixtures"

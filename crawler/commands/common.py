@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crawler import exitcodes
+from crawler.run import exit_codes
 from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
 
 LANGS = ("en", "ru", "both")
@@ -114,7 +114,7 @@ def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
 
 def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     """Refuse at once if the database is locked or unusable, else crawl; the exit status."""
-    from crawler.runner import lock_holder, project_settings, run_crawls
+    from crawler.run.crawl_process import lock_holder, project_settings, run_crawls
     from pipelines.storage.queries import check_database
 
     overrides: dict[str, Any] = setting_overrides(args.set)
@@ -130,5 +130,5 @@ def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     check_database(db, must_exist=False)  # DatabaseUnusable: one line, exit 8 (crawler/cli.py)
     holder = lock_holder(db) if settings.getbool("STORAGE_LOCK") else None
     if holder:
-        return fail(f"{holder}; another run is writing {db}", exitcodes.LOCKED)
+        return fail(f"{holder}; another run is writing {db}", exit_codes.LOCKED)
     return run_crawls(settings, runs, getattr(args, "max_runtime", None))

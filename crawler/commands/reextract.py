@@ -9,20 +9,15 @@ process stores the results (changed articles keep their previous version).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from collections import Counter
 from pathlib import Path
 
-from crawler import exitcodes
 from crawler.commands.common import UsageProblem, fail
-from crawler.extraction_pool import worker_setup
-from crawler.reextract import process_stored
+from crawler.run import exit_codes
+from crawler.run.reextraction import reextracted
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import (
@@ -36,9 +31,6 @@ from pipelines.storage.store import ArticleStore
 
 NAME = "reextract"
 HELP = "re-run extraction over the stored pages, without the network"
-
-BATCH = 64  # pages per task sent to a worker: amortises pickling, keeps memory flat
-IN_FLIGHT = 4  # tasks per worker queued ahead, so workers never wait for the writer
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         lock = DatabaseLock(args.db).acquire()
     except DatabaseLocked as exc:
-        return fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
+        return fail(f"{exc}; another run is writing {args.db}", exit_codes.LOCKED)
     try:
         check_database(args.db, must_exist=True)  # now that no crawl is writing it
         return _reextract(args.db, lang, args.workers)
@@ -80,8 +72,8 @@ def _reextract(db: str, lang: str | None, workers: int) -> int:
         total = count_latest_pages(reader, lang)
         print(f"reextract: {total} stored pages, {workers} worker(s)", file=sys.stderr)
         try:
-            for url, fetched_at, item, reason in _results(iter_latest_pages(reader, lang),
-                                                          workers):
+            for url, fetched_at, item, reason in reextracted(iter_latest_pages(reader, lang),
+                                                              workers):
                 if reason is None:
                     counts[store.upsert_article(item, fetched_at=fetched_at)] += 1
                 else:
@@ -105,31 +97,6 @@ def _reextract(db: str, lang: str | None, workers: int) -> int:
     return status
 
 
-def _results(rows: Iterable[tuple], workers: int) -> Iterator[tuple]:
-    """Results in page order; batches run in the workers while earlier ones are stored."""
-    batches = iter(lambda: list(islice(rows, BATCH)), [])
-    if workers == 1:
-        for batch in batches:
-            yield from map(process_stored, batch)
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(  # workers as the crawl's: Ctrl-C is the parent's, never orphans
-        max_workers=workers, mp_context=context, initializer=worker_setup,
-        initargs=(os.getpid(),),
-    ) as pool:
-        pending: deque[Future] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_process_batch, batch))
-            if len(pending) >= workers * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-
-def _process_batch(batch: list[tuple]) -> list[tuple]:
-    return [process_stored(row) for row in batch]
-
-
 def _counters(counts: Counter[str]) -> dict[str, int]:
     return {
         "pages_fetched": 0,
@@ -142,4 +109,4 @@ def _counters(counts: Counter[str]) -> dict[str, int]:
 
 
 def _status(finish: str) -> int:
-    return exitcodes.SUCCESS if finish == "finished" else exitcodes.INTERRUPTED
+    return exit_codes.SUCCESS if finish == "finished" else exit_codes.INTERRUPTED

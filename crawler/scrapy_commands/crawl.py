@@ -1,6 +1,6 @@
 """`scrapy crawl` whose exit status tells a scheduler how the crawl went.
 
-Scrapy's own command exits 0 for any crawl that started; see crawler/exitcodes.py.
+Scrapy's own command exits 0 for any crawl that started; see crawler/exit_codes.py.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from crawler.exitcodes import BAD_ARGUMENTS, exit_status
-from crawler.runs import record_exit_status
+from crawler.run.exit_codes import BAD_ARGUMENTS, exit_status
+from crawler.run.run_record import record_exit_status
 from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
 
 

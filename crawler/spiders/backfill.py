@@ -1,7 +1,7 @@
 """Backfill mode of the `csto` spider: only the listing pages that cover a date range.
 
 Listings are sorted newest first, so the first page that reaches back to ``until`` is
-found by probing ``PAGEN_1`` (crawler.paging.BackfillSearch), and the pages from there
+found by probing ``PAGEN_1`` (crawler.spiders.paging.BackfillSearch), and the pages from there
 are walked until one reaches past ``since``. No article page outside the range is
 requested, and none already stored either: the database, not a job directory, is
 what makes a resumed backfill correct after any kind of stop.
@@ -19,7 +19,7 @@ from scrapy.http import Response
 
 from crawler.extract.dates import parse_date
 from crawler.extract.listing import ListingEntry, ListingPage
-from crawler.paging import BackfillSearch, PageView
+from crawler.spiders.paging import BackfillSearch, PageView
 
 
 class BackfillMixin:

@@ -23,7 +23,6 @@ from crawler.extract.encoding import decode_html
 from crawler.extract.links import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
-from crawler.extraction_pool import ExtractionPool
 from crawler.items import (
     EXPORTED_FIELDS,
     ArticleItem,
@@ -31,9 +30,10 @@ from crawler.items import (
     article_values,
     listing_record,
 )
-from crawler.paging import incremental_next
+from crawler.run.extraction_pool import ExtractionPool
 from crawler.sites import SiteProfile, get_profile
 from crawler.spiders.backfill import BackfillMixin
+from crawler.spiders.paging import incremental_next
 
 MODES = ("full", "incremental", "backfill")
 _SECTION = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -196,7 +196,7 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         pages: list[int],
     ) -> Iterator[scrapy.Request]:
         """Further listing pages: none once a page brings nothing new (Bitrix clamps);
-        incremental crawls stop soon after reaching stored articles (crawler.paging)."""
+        incremental crawls stop soon after reaching stored articles (crawler.spiders.paging)."""
         if self.crawl_mode == "incremental":
             known = sum(1 for e in fresh if e.url in self.known)
             limit = self.settings.getint("INCREMENTAL_EXTRA_PAGES")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from crawler.paging import BackfillSearch, PageView, incremental_next
+from crawler.spiders.paging import BackfillSearch, PageView, incremental_next
 
 
 def test_incremental_one_page_of_new_articles_costs_two_listing_pages() -> None:

@@ -7,8 +7,8 @@ import csv
 import json
 from pathlib import Path
 
-from crawler.exitcodes import SUCCESS
 from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import SUCCESS
 from tests.faults.helpers import articles, small_dataset
 from tests.support.crawl import rows, scrapy_crawl
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.exitcodes import ERRORS, SUCCESS
 from crawler.mirror import MirrorServer, faults
+from crawler.run.exit_codes import ERRORS, SUCCESS
 from tests.faults.helpers import (
     articles,
     assert_consistent,

@@ -10,8 +10,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from crawler.exitcodes import ERRORS, INTERRUPTED, LOCKED, SUCCESS
 from crawler.mirror import MirrorServer, faults
+from crawler.run.exit_codes import ERRORS, INTERRUPTED, LOCKED, SUCCESS
 from tests.faults.helpers import (
     articles,
     assert_consistent,

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from crawler.exitcodes import ROBOTS_UNAVAILABLE, SUCCESS
 from crawler.mirror import MirrorServer, faults
+from crawler.run.exit_codes import ROBOTS_UNAVAILABLE, SUCCESS
 from tests.faults.helpers import (
     articles,
     assert_consistent,

@@ -7,8 +7,8 @@ import signal
 import time
 from pathlib import Path
 
-from crawler.exitcodes import INTERRUPTED, MAX_RUNTIME
 from crawler.mirror import MirrorServer, faults
+from crawler.run.exit_codes import INTERRUPTED, MAX_RUNTIME
 from tests.faults.helpers import (
     articles,
     assert_consistent,

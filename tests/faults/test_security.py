@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from crawler.exitcodes import SUCCESS
 from crawler.mirror import MirrorServer, faults
+from crawler.run.exit_codes import SUCCESS
 from pipelines.storage.schema import ARTICLE_COLUMNS
 from tests.faults.helpers import articles, assert_consistent, by_path, crawl
 

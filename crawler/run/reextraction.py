@@ -1,15 +1,22 @@
 """Re-extraction: stored pages → items, exactly as a crawl would make them, offline.
 
 Pure functions of a page and its listing record, so they run in worker processes
-(one per core) while the parent process writes; `newscrawl reextract` drives them.
+(one per core) while the parent process writes; `newscrawl reextract` drives them
+through `reextracted`.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import sys
 import zlib
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,8 +24,12 @@ from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
 from crawler.extract.links import article_path_pattern
 from crawler.items import article_values
+from crawler.run.extraction_pool import worker_setup
 from crawler.sites import get_profile
 from pipelines.chain import PipelineChain
+
+BATCH = 64  # pages per task sent to a worker: amortises pickling, keeps memory flat
+IN_FLIGHT = 4  # tasks per worker queued ahead, so workers never wait for the writer
 
 
 @lru_cache(maxsize=1)
@@ -68,3 +79,29 @@ def process_stored(row: tuple) -> tuple[str, str, dict[str, Any], str | None]:
     text = decode_html(zlib.decompress(blob), content_type)[0]
     item, reason = process_page(text, url, lang, json.loads(listing or "{}"), fetched_url)
     return url, fetched_at, item, reason
+
+
+def reextracted(rows: Iterable[tuple], workers: int) -> Iterator[tuple]:
+    """(url, fetched_at, item, reason) of each `pages` row, in page order; batches run in
+    the workers while the caller stores earlier ones. One worker: in this process."""
+    batches = iter(lambda: list(islice(rows, BATCH)), [])
+    if workers == 1:
+        for batch in batches:
+            yield from map(process_stored, batch)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(  # workers as the crawl's: Ctrl-C is the parent's, never orphans
+        max_workers=workers, mp_context=context, initializer=worker_setup,
+        initargs=(os.getpid(),),
+    ) as pool:
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch))
+            if len(pending) >= workers * IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _process_batch(batch: list[tuple]) -> list[tuple]:
+    return [process_stored(row) for row in batch]

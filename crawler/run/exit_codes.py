@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crawler.middlewares.robotstxt import REASON as ROBOTS_REASON
@@ -34,6 +34,17 @@ MEANINGS = {
     MAX_RUNTIME: "stopped at --max-runtime",
     DATABASE_UNUSABLE: "database file unusable (not SQLite, damaged, or another app's)",
 }
+
+# Worst first: the status a multi-language run reports is the worst of its crawls.
+SEVERITY = (
+    LOCKED, DATABASE_UNUSABLE, INTERRUPTED, MAX_RUNTIME, BAD_ARGUMENTS, ROBOTS_UNAVAILABLE,
+    HEALTH_FAILED, ERRORS, SUCCESS,
+)
+
+
+def worst(statuses: Sequence[int]) -> int:
+    """The most severe of several exit statuses."""
+    return min(statuses, key=SEVERITY.index, default=SUCCESS)
 
 
 def exit_status(stats: Mapping[str, Any]) -> int:
