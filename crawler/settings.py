@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {  # crawler/middlewares/: one module each
 
 # --- pipelines: each does one job, in this order ------------------------------------------
 ITEM_PIPELINES = {
+    "pipelines.articles_only.ArticlesOnlyPipeline": 50,  # rejects, gone pages: to storage
     "pipelines.text.TextPipeline": 100,  # Unicode NFC, spaces, paragraphs
     "pipelines.boilerplate.BoilerplatePipeline": 200,  # navigation lines, repeated title
     "pipelines.dates.DatesPipeline": 300,  # ISO dates, listing cross-check

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crawler.run import exit_codes
-from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
+from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
 
 LANGS = ("en", "ru", "both")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

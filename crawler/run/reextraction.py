@@ -18,12 +18,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from itertools import islice
 from typing import Any
-from urllib.parse import urlsplit
 
-from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
-from crawler.extract.links import article_path_pattern
-from crawler.items import article_values
+from crawler.items import article_item, extraction_failure
 from crawler.run.extraction_pool import worker_setup
 from crawler.sites import get_profile
 from pipelines.chain import PipelineChain
@@ -40,7 +37,7 @@ def _chain() -> PipelineChain:
 
 def process_html(
     html: str, url: str, lang: str, listing: Mapping[str, Any], fetched_url: str | None = None
-) -> tuple[dict[str, Any] | None, str | None]:
+) -> tuple[Mapping[str, Any] | None, str | None]:
     """(item, None) ready for storage, or (None, why it is rejected)."""
     item, reason = process_page(html, url, lang, listing, fetched_url)
     return (None, reason) if reason else (item, None)
@@ -48,25 +45,18 @@ def process_html(
 
 def process_page(
     html: str, url: str, lang: str, listing: Mapping[str, Any], fetched_url: str | None = None
-) -> tuple[dict[str, Any], str | None]:
-    """The item (cleaned, dated) and None, or the raw item and the reason it is rejected.
-
-    Mirrors `CstoSpider.parse_article` and the pipelines: same extraction, same item
-    fields, same cleaning and validation.
-    """
-    profile = get_profile(lang)
+) -> tuple[Mapping[str, Any], str | None]:
+    """The item (cleaned, dated) and None, or the raw item and the reason it is rejected:
+    the crawl's own page → item function (crawler.items.article_item) and pipelines."""
     try:
-        fields = extract_article(html, fetched_url or url, profile)
+        item = article_item(html, url, get_profile(lang), listing, fetched_url)
     except Exception as error:  # as in the crawl: one bad page never ends the run
         raw = {"url": url, "lang": lang, "section": listing.get("section")}
-        return raw, f"extraction failed: {type(error).__name__}: {error}"
-    match = article_path_pattern(profile.article_path).match(urlsplit(url).path)
-    slug = match.group("slug") if match else listing.get("slug")
-    item = article_values(fields, url, lang, slug, listing)
+        return raw, extraction_failure(error)
     return _chain().run(item)
 
 
-def process_stored(row: tuple) -> tuple[str, str, dict[str, Any], str | None]:
+def process_stored(row: tuple) -> tuple[str, str, Mapping[str, Any], str | None]:
     """A `pages` row (queries.PAGE_COLUMNS) → (url, fetched_at, item, reason).
 
     Runs in a worker process: decompressing and decoding happen here too, off the

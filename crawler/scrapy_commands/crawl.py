@@ -13,7 +13,7 @@ from scrapy.exceptions import UsageError
 
 from crawler.run.exit_codes import BAD_ARGUMENTS, exit_status
 from crawler.run.run_record import record_exit_status
-from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
+from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
 
 
 class Command(ScrapyCrawl):

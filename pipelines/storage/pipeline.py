@@ -22,6 +22,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
+from crawler.items import GoneItem
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import DatabaseUnusable, check_database
@@ -207,7 +208,10 @@ class StoragePipeline:
     # -- items ------------------------------------------------------------------------
 
     async def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Upsert the article (or mark it gone) on the writer thread; count the outcome."""
+        """Upsert the article on the writer thread; count the outcome.
+
+        Only articles get this far (pipelines.articles_only drops the other kinds,
+        validation the incomplete articles); every dropped item comes to item_dropped."""
         if self.store is None:
             return item
         data = _as_mapping(item)
@@ -219,9 +223,6 @@ class StoragePipeline:
     def _write_item(self, data: Mapping[str, Any]) -> list[str]:
         """The writes for one item (writer thread); the stats keys to count."""
         assert self.store is not None
-        if data.get("gone"):
-            self.store.mark_gone(data["url"])
-            return ["storage/articles_gone"]
         outcome = self.store.upsert_article(data)
         return [f"storage/articles_{outcome}", *self._keep_page(data)]
 
@@ -237,8 +238,13 @@ class StoragePipeline:
         self, item: Any, response: Any = None, exception: BaseException | None = None,
         spider: Any = None,
     ) -> None:
-        """Keep every dropped item in rejects, with the drop message as the reason."""
+        """Record a dropped item: a gone page marks its article gone; any other item is
+        kept in rejects, with the drop message as the reason."""
         if self.store is None:
+            return
+        if isinstance(item, GoneItem):
+            gone = asyncio.wrap_future(self._later(self._write_gone, item["url"]))
+            gone.add_done_callback(self._count)  # back on the reactor thread
             return
         data = _as_mapping(item)
         reason = str(exception) if exception is not None else "dropped"
@@ -246,6 +252,11 @@ class StoragePipeline:
         written = asyncio.wrap_future(self._later(self._write_reject, url, reason, data))
         written.add_done_callback(self._count)  # back on the reactor thread
         self.crawler.stats.inc_value("storage/rejected")
+
+    def _write_gone(self, url: str) -> list[str]:
+        assert self.store is not None
+        self.store.mark_gone(url)
+        return ["storage/articles_gone"]
 
     def _write_reject(
         self, url: str | None, reason: str, data: Mapping[str, Any]
