@@ -63,7 +63,8 @@ class ProgressLine:
             f"{pages} pages ({listings} listings), {stored} articles ({new} new), "
             f"{rate:.1f} pages/s"
         )
-        left = getattr(spider, "backfill_left", None)
-        if left:
-            text += f", ~{sum(left.values())} listing pages left"
+        backfill = getattr(spider, "backfill", None)
+        left = backfill.pages_left if backfill is not None else None
+        if left is not None:
+            text += f", ~{left} listing pages left"
         return text

@@ -30,12 +30,12 @@ from crawler.items import (
 )
 from crawler.run.extraction_pool import ExtractionPool
 from crawler.spiders.arguments import parse_arguments, parse_range
-from crawler.spiders.backfill import BackfillMixin
+from crawler.spiders.backfill import Backfill
 from crawler.spiders.paging import incremental_next
 from crawler.spiders.responses import fetched_page, page_problem, page_text
 
 
-class CstoSpider(BackfillMixin, scrapy.Spider):
+class CstoSpider(scrapy.Spider):
     """Crawls one language version of the CSTO news site."""
 
     name = "csto"
@@ -64,9 +64,11 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             "lang": self.lang, "base_url": self.base_url,
             "sections": ",".join(self.sections), "mode": self.crawl_mode,
         }
+        self.backfill: Backfill | None = None
         if self.crawl_mode == "backfill":
+            assert self.since is not None and self.until is not None
             self.crawl_arguments.update(since=str(self.since), until=str(self.until))
-            self.backfill_setup()
+            self.backfill = Backfill(self.since, self.until, self.profile.dateparser_languages)
         self.article_pattern = article_path_pattern(self.profile.article_path)
         self.requested: set[str] = set()
         self.known: set[str] = set()
@@ -91,8 +93,9 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             self.logger.info("%s crawl: %d articles already stored", self.crawl_mode.title(),
                              len(self.known))
         for section in self.sections:
-            if self.crawl_mode == "backfill":
-                yield self.backfill_start(section)
+            if self.backfill is not None:
+                page = self.backfill.start(section)
+                yield self.backfill_request(section, page, self.parse_backfill_probe)
             else:
                 yield self.listing_request(section, 1)
 
@@ -151,6 +154,72 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         for number in sorted({*pages, page + 1}):
             if number > page:
                 yield self.listing_request(section, number)
+
+    # -- backfill (crawler/spiders/backfill.py decides) ----------------------------------
+
+    def backfill_request(self, section: str, page: int, callback: Any) -> scrapy.Request:
+        return scrapy.Request(
+            self.profile.listing_url(self.base_url, section, page),
+            callback=callback,
+            cb_kwargs={"section": section, "page": page},
+            priority=-page,
+        )
+
+    def parse_backfill_probe(
+        self, response: Response, section: str, page: int
+    ) -> Iterator[scrapy.Request]:
+        """A bisection probe (page 1 included): narrow the search, then probe or walk."""
+        assert self.backfill is not None
+        self.crawler.stats.inc_value("listing/pages")
+        probe = self.backfill.probed(section, page, self.listing_of(response))
+        self.crawler.stats.inc_value("backfill/probes")
+        if probe is not None:
+            yield self.backfill_request(section, probe, self.parse_backfill_probe)
+            return
+        first = self.backfill.first_page(section)
+        if first is None:
+            self.logger.info("Backfill: no %s article dated %s or earlier", section, self.until)
+            return
+        self.logger.info("Backfill: %s reaches %s on page %d", section, self.until, first)
+        yield from self.backfill_walk(section, first)
+
+    def parse_backfill_page(
+        self, response: Response, section: str, page: int
+    ) -> Iterator[scrapy.Request]:
+        assert self.backfill is not None
+        self.crawler.stats.inc_value("listing/pages")
+        self.backfill.take_page(section, page, self.listing_of(response))
+        yield from self.backfill_walk(section, page)
+
+    def backfill_walk(self, section: str, page: int) -> Iterator[scrapy.Request]:
+        """Request the page's articles in range and walk on; a page a probe fetched
+        already is not fetched again."""
+        assert self.backfill is not None
+        walk = self.backfill.walk(section, page)
+        if walk is None:
+            yield self.backfill_request(section, page, self.parse_backfill_page)
+            return
+        stats = self.crawler.stats
+        stats.inc_value("backfill/pages_walked")
+        for entry in walk.undated:
+            stats.inc_value("backfill/undated_skipped")
+            self.logger.warning("Backfill: no listing date for %s, skipped", entry.url)
+        for entry in walk.in_range:
+            yield from self.backfill_article(entry)
+        if walk.next_page is not None:
+            yield from self.backfill_walk(section, walk.next_page)
+
+    def backfill_article(self, entry: ListingEntry) -> Iterator[scrapy.Request]:
+        if entry.url in self.requested:
+            return
+        self.requested.add(entry.url)
+        if entry.url in self.known:
+            self.crawler.stats.inc_value("listing/already_stored")
+            return
+        self.crawler.stats.inc_value("backfill/articles_requested")
+        yield self.article_request(entry)
+
+    # -- article pages -------------------------------------------------------------------
 
     async def parse_article(
         self, response: Response, entry: ListingEntry
