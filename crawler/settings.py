@@ -1,7 +1,11 @@
 """Every setting of the crawler, in one place, each with the reason it has its value.
 
 Override any of them on the command line (`-s NAME=value`) or from `newscrawl`.
+Storage's defaults are storage's own (pipelines/storage), named here.
 """
+
+# Modules, not their constants: Scrapy takes every upper-case name here for a setting.
+from pipelines.storage import known, store
 
 BOT_NAME = "csto-newscrawl"  # the project's name in logs and stats
 SPIDER_MODULES = ["crawler.spiders"]  # where `scrapy crawl csto` finds the spider
@@ -58,9 +62,9 @@ CONCURRENT_ITEMS = 16  # one asyncio task per slot per response (scrapy#5182): 1
 EXTRACT_WORKERS = 1  # processes extracting article pages beside the crawl (0: in the crawl's own)
 
 # --- storage ------------------------------------------------------------------------------
-SQLITE_PATH = "output/news.db"  # the database the crawl writes
-STORAGE_BATCH_SIZE = 200  # rows per transaction at most
-STORAGE_COMMIT_INTERVAL = 5.0  # seconds between commits at most
+SQLITE_PATH = known.DEFAULT_SQLITE_PATH  # the database the crawl writes: output/news.db
+STORAGE_BATCH_SIZE = store.DEFAULT_BATCH_SIZE  # rows per transaction at most: 200
+STORAGE_COMMIT_INTERVAL = store.DEFAULT_COMMIT_INTERVAL  # seconds between commits at most: 5
 STORAGE_LOCK = True  # refuse to run while another run writes the same database
 KNOWN_URLS_LOADER = "pipelines.storage.known.load_known_urls"  # incremental crawls ask this
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from crawler.run import exit_codes
 from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
 
 LANGS = ("en", "ru", "both")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -26,7 +27,9 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
     job can tell what was given on the command line from what was not."""
     parser.add_argument("--lang", choices=LANGS, help="site language (default both)")
     parser.add_argument("--sections", help="comma-separated sections (default all)")
-    parser.add_argument("--db", help="SQLite database (default SQLITE_PATH: output/news.db)")
+    parser.add_argument(
+        "--db", help=f"SQLite database (default SQLITE_PATH: {DEFAULT_SQLITE_PATH})"
+    )
     parser.add_argument(
         "--base-url", action="append", metavar="[LANG=]URL",
         help="site root, e.g. a mirror; with --lang both give en=URL and ru=URL",
@@ -56,9 +59,17 @@ def positive_seconds(text: str) -> float:
     return seconds
 
 
+def error_line(message: str) -> str:
+    """How `newscrawl` says what went wrong, as argparse does: one line for stderr."""
+    return f"newscrawl: error: {message}\n"
+
+
 def fail(message: str, status: int) -> int:
-    """One line on stderr for a problem that is not the command line's; the status."""
-    print(f"newscrawl: error: {message}", file=sys.stderr)
+    """One line on stderr for a problem that is not the command line's; the status.
+
+    A command line that cannot be used is a UsageProblem instead: crawler/cli.py prints
+    the command's usage line before the same error line (exit status 2)."""
+    sys.stderr.write(error_line(message))
     return status
 
 

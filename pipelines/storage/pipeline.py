@@ -1,8 +1,8 @@
 """Scrapy item pipeline that writes articles, rejects and crawl runs to SQLite.
 
 Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
-Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200),
-``STORAGE_COMMIT_INTERVAL`` (5.0 s), ``STORAGE_LOCK`` (True).
+Settings: ``SQLITE_PATH`` (default known.DEFAULT_SQLITE_PATH), ``STORAGE_BATCH_SIZE`` and
+``STORAGE_COMMIT_INTERVAL`` (defaults in store.py), ``STORAGE_LOCK`` (True).
 
 Every database call runs on one writer thread of its own: SQLite releases the GIL
 while it indexes and writes, so full-text indexing and commits use the second core
@@ -26,7 +26,12 @@ from crawler.items import GoneItem
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import DatabaseUnusable, check_database
-from pipelines.storage.store import ArticleStore
+from pipelines.storage.store import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_COMMIT_INTERVAL,
+    RUN_COUNTERS,
+    ArticleStore,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,15 +46,14 @@ WRITE_FAILED_REASON = "storage_failed"  # a write failed: disk full, read-only f
 #: extension stops the crawl on it.
 storage_failed = object()
 
-#: crawl_runs column -> Scrapy stats key it is filled from.
-RUN_COUNTERS = {
-    "pages_fetched": "downloader/response_count",
-    "articles_new": "storage/articles_new",
-    "articles_updated": "storage/articles_updated",
-    "articles_unchanged": "storage/articles_unchanged",
-    "articles_rejected": "storage/rejected",
-    "errors": "log_count/ERROR",
-}
+#: The Scrapy stats two crawl_runs counters are read from; every other counter
+#: (store.RUN_COUNTERS) is this pipeline's own `storage/<counter>` stat.
+SCRAPY_COUNTERS = {"pages_fetched": "downloader/response_count", "errors": "log_count/ERROR"}
+
+
+def counter_stat(counter: str) -> str:
+    """The crawl stat a crawl_runs counter records."""
+    return SCRAPY_COUNTERS.get(counter, f"storage/{counter}")
 
 
 class StoragePipeline:
@@ -59,8 +63,8 @@ class StoragePipeline:
         self,
         crawler: Any,
         path: str,
-        batch_size: int = 200,
-        commit_interval: float = 5.0,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         use_lock: bool = True,
     ) -> None:
         self.crawler = crawler
@@ -81,8 +85,8 @@ class StoragePipeline:
         pipeline = cls(
             crawler,
             path=settings.get("SQLITE_PATH") or DEFAULT_SQLITE_PATH,
-            batch_size=settings.getint("STORAGE_BATCH_SIZE", 200),
-            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", 5.0),
+            batch_size=settings.getint("STORAGE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL),
             use_lock=settings.getbool("STORAGE_LOCK", True),
         )
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
@@ -203,7 +207,7 @@ class StoragePipeline:
 
     def _counters(self) -> dict[str, int]:
         stats = self.crawler.stats
-        return {column: int(stats.get_value(key, 0) or 0) for column, key in RUN_COUNTERS.items()}
+        return {name: int(stats.get_value(counter_stat(name), 0) or 0) for name in RUN_COUNTERS}
 
     # -- items ------------------------------------------------------------------------
 
@@ -251,7 +255,7 @@ class StoragePipeline:
         url = data.get("url") or getattr(response, "url", None)
         written = asyncio.wrap_future(self._later(self._write_reject, url, reason, data))
         written.add_done_callback(self._count)  # back on the reactor thread
-        self.crawler.stats.inc_value("storage/rejected")
+        self.crawler.stats.inc_value(counter_stat("articles_rejected"))
 
     def _write_gone(self, url: str) -> list[str]:
         assert self.store is not None
