@@ -8,10 +8,11 @@ import csv
 import json
 from pathlib import Path
 
-from crawler.mirror import MirrorServer, faults
+from crawler.mirror import MirrorServer
 from crawler.run.exit_codes import SUCCESS
-from tests.faults.helpers import articles, small_dataset
+from tests.support import faults
 from tests.support.crawl import rows, scrapy_crawl
+from tests.support.fault_crawls import articles, small_dataset
 
 ARTICLE_FIELDS = {  # what an analyst expects of an exported article, written out by hand
     "url", "lang", "section", "slug", "title", "published", "date_raw", "date_source",

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from storage_helpers import make_item
 
 from crawler.cli import main
 from crawler.commands import export, stats
 from crawler.commands import search as search_cmd
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from storage_helpers import make_item
-
 from pipelines.storage.known import load_known_urls
 from pipelines.storage.lock import DatabaseLock
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 from tests.support.socket_guard import child_env
 
 CRAWL = textwrap.dedent(
