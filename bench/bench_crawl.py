@@ -10,7 +10,7 @@ process, so they are the child's own. Each figure is measured `--repeat` times (
 (a) full crawl, `scrapy crawl csto`, real pipelines and storage into a fresh database:
     pages/s, articles/s, wall, CPU, peak RSS; the stored rows are checked against the mirror
 (b) Scrapy baseline, `bench/baseline_spider.py`: same pages, no extraction, no pipelines
-(c) extraction + normalisation without Scrapy (`crawler.reextract.process_html`), 2,000
+(c) extraction + normalisation without Scrapy (`crawler.run.reextraction.process_html`), 2,000
     article pages from memory, one process
 (d) raw parsel parsing of the same pages (`Selector` + one `title::text`)
 (e) `newscrawl reextract` over the database of (a): pages/s and cores used
@@ -273,8 +273,8 @@ def step_b(bench: Bench) -> None:
 
 def project_settings_in(log: Path) -> str:
     text = log.read_text(errors="replace")
-    middleware = "crawler.middlewares.BackoffRetryMiddleware" in text
-    extensions = "crawler.health.ExtractionHealth" in text
+    middleware = "crawler.middlewares.backoff_retry.BackoffRetryMiddleware" in text
+    extensions = "crawler.extensions.extraction_health.ExtractionHealth" in text
     return (f"project middlewares {'yes' if middleware else 'NO'}, project extensions "
             f"(health, reachability, storage guard) {'kept' if extensions else 'NO'}, "
             "item pipelines none")
@@ -296,12 +296,12 @@ def listing_of(article: MirrorArticle) -> dict[str, Any]:
 def extractor() -> tuple[Extractor, str]:
     """The project's process_html; an extraction-only stand-in until it exists."""
     try:
-        from crawler.reextract import process_html
+        from crawler.run.reextraction import process_html
     except ImportError:
         from crawler.extract.article import extract_article
         from crawler.sites import get_profile
 
-        print("  TODO: crawler.reextract.process_html is not there yet; using "
+        print("  TODO: crawler.run.reextraction.process_html is not there yet; using "
               "extract_article alone (no normalisation): figures are provisional")
 
         def fallback(html: str, url: str, lang: str, listing: Mapping[str, Any]) -> tuple:
@@ -309,7 +309,7 @@ def extractor() -> tuple[Extractor, str]:
             return {"title": fields.title, "body": fields.body}, None
 
         return fallback, "extract_article (fallback)"
-    return process_html, "crawler.reextract.process_html"
+    return process_html, "crawler.run.reextraction.process_html"
 
 
 def timed(pages: list[tuple[MirrorArticle, str]], work: Callable[[MirrorArticle, str], Any]

@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from crawler import exitcodes
-from crawler.commands.common import UsageProblem
-from crawler.exitcodes import MEANINGS
+from crawler.commands.common import UsageProblem, error_line, fail
+from crawler.run import exit_codes
+from crawler.run.exit_codes import MEANINGS
 from pipelines.storage.queries import DatabaseMissing, DatabaseUnusable
 
 # Module names in crawler.commands, in the order `newscrawl --help` lists them.
 COMMANDS = (
-    "crawl", "backfill", "demo", "dbstats", "export", "search", "doctor", "reextract",
+    "crawl", "backfill", "demo", "stats", "export", "search", "doctor", "reextract",
 )
 OPTIONAL = {"doctor"}  # may not be installed yet
 
@@ -33,7 +33,7 @@ class CommandParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(exitcodes.BAD_ARGUMENTS, f"newscrawl: error: {message}\n")
+        self.exit(exit_codes.BAD_ARGUMENTS, error_line(message))
 
 
 def load_commands() -> list[ModuleType]:
@@ -71,14 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageProblem, DatabaseMissing) as problem:
         args.parser.error(str(problem))
     except DatabaseUnusable as problem:
-        return _unusable(str(problem))
+        return fail(str(problem), exit_codes.DATABASE_UNUSABLE)
     except sqlite3.DatabaseError as error:  # damage a query met deep inside the file
-        return _unusable(f"cannot read the database {getattr(args, 'db', '')}: {error}")
-
-
-def _unusable(message: str) -> int:
-    print(f"newscrawl: error: {message}", file=sys.stderr)
-    return exitcodes.DATABASE_UNUSABLE
+        message = f"cannot read the database {getattr(args, 'db', '')}: {error}"
+        return fail(message, exit_codes.DATABASE_UNUSABLE)
 
 
 if __name__ == "__main__":

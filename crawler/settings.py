@@ -1,7 +1,11 @@
 """Every setting of the crawler, in one place, each with the reason it has its value.
 
 Override any of them on the command line (`-s NAME=value`) or from `newscrawl`.
+Storage's defaults are storage's own (pipelines/storage), named here.
 """
+
+# Modules, not their constants: Scrapy takes every upper-case name here for a setting.
+from pipelines.storage import known, store
 
 BOT_NAME = "csto-newscrawl"  # the project's name in logs and stats
 SPIDER_MODULES = ["crawler.spiders"]  # where `scrapy crawl csto` finds the spider
@@ -32,16 +36,20 @@ RETRY_TIMES = 3  # retries after the first attempt
 RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles on each retry
 RETRY_BACKOFF_MAX = 60.0  # cap on the backoff between two attempts
 RETRY_AFTER_MAX = 120.0  # cap on how long a `Retry-After` header may make us wait
-DOWNLOADER_MIDDLEWARES = {
+DOWNLOADER_MIDDLEWARES = {  # crawler/middlewares/: one module each
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by the next line
-    "crawler.middlewares.BackoffRetryMiddleware": 550,  # same slot as Scrapy's retry
+    # same slot as Scrapy's retry
+    "crawler.middlewares.backoff_retry.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # crawls all on 5xx
-    "crawler.robots.StrictRobotsTxtMiddleware": 100,  # replaces it: 5xx, crawl nothing (RFC 9309)
-    "crawler.redirects.RedirectGuardMiddleware": 610,  # loops, offsite: errback, not silence
+    # replaces it: 5xx, crawl nothing (RFC 9309)
+    "crawler.middlewares.robotstxt.StrictRobotsTxtMiddleware": 100,
+    # loops, offsite: errback, not silence
+    "crawler.middlewares.redirect_guard.RedirectGuardMiddleware": 610,
 }
 
 # --- pipelines: each does one job, in this order ------------------------------------------
 ITEM_PIPELINES = {
+    "pipelines.articles_only.ArticlesOnlyPipeline": 50,  # rejects, gone pages: to storage
     "pipelines.text.TextPipeline": 100,  # Unicode NFC, spaces, paragraphs
     "pipelines.boilerplate.BoilerplatePipeline": 200,  # navigation lines, repeated title
     "pipelines.dates.DatesPipeline": 300,  # ISO dates, listing cross-check
@@ -54,20 +62,23 @@ CONCURRENT_ITEMS = 16  # one asyncio task per slot per response (scrapy#5182): 1
 EXTRACT_WORKERS = 1  # processes extracting article pages beside the crawl (0: in the crawl's own)
 
 # --- storage ------------------------------------------------------------------------------
-SQLITE_PATH = "output/news.db"  # the database the crawl writes
-STORAGE_BATCH_SIZE = 200  # rows per transaction at most
-STORAGE_COMMIT_INTERVAL = 5.0  # seconds between commits at most
+SQLITE_PATH = known.DEFAULT_SQLITE_PATH  # the database the crawl writes: output/news.db
+STORAGE_BATCH_SIZE = store.DEFAULT_BATCH_SIZE  # rows per transaction at most: 200
+STORAGE_COMMIT_INTERVAL = store.DEFAULT_COMMIT_INTERVAL  # seconds between commits at most: 5
 STORAGE_LOCK = True  # refuse to run while another run writes the same database
 KNOWN_URLS_LOADER = "pipelines.storage.known.load_known_urls"  # incremental crawls ask this
 
 # --- crawl modes --------------------------------------------------------------------------
 INCREMENTAL_EXTRA_PAGES = 1  # listing pages read past the last one with anything new
 
-# --- extraction health --------------------------------------------------------------------
-EXTENSIONS = {
-    "crawler.health.ExtractionHealth": 500,  # layer shares and the template-change alarm
-    "crawler.reachability.Reachability": 510,  # one clear line when the site is unreachable
-    "crawler.storage_guard.StorageGuard": 520,  # disk full / read-only: stop at the first failure
+# --- extensions: extraction health, reachability, the storage guard -----------------------
+EXTENSIONS = {  # crawler/extensions/: one module each
+    # layer shares and the template-change alarm
+    "crawler.extensions.extraction_health.ExtractionHealth": 500,
+    # one clear line when the site is unreachable
+    "crawler.extensions.reachability.Reachability": 510,
+    # disk full / read-only: stop at the first failure
+    "crawler.extensions.storage_guard.StorageGuard": 520,
     "scrapy.extensions.telnet.TelnetConsole": None,  # no open port on a scheduled job
 }
 REMOTE_CONTROL_ENABLED = False  # no code-execution port on a scheduled job either
@@ -77,5 +88,6 @@ HEALTH_MIN_PAGES = 5  # ...out of at least this many article pages
 # --- housekeeping -------------------------------------------------------------------------
 LOG_LEVEL = "INFO"  # per-page lines at DEBUG only
 FEED_EXPORT_ENCODING = "utf-8"  # `-o` exports keep Cyrillic readable
-FEED_EXPORTERS = {"csv": "crawler.exporters.CsvItemExporter"}  # lists as JSON, not reprs
+# lists as JSON, not reprs
+FEED_EXPORTERS = {"csv": "crawler.exporters.csv_exporter.CsvItemExporter"}
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"  # the current fingerprinting, no warning

@@ -25,7 +25,7 @@ class BoilerplatePipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        if item.get("gone") or not item.get("body"):
+        if not item.get("body"):
             return item
         before = item["body"]
         phrases, furniture = profile_lines(get_profile(item["lang"]))

@@ -32,8 +32,6 @@ class DatesPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        if item.get("gone"):
-            return item
         languages = get_profile(item["lang"]).dateparser_languages
         article = parse_date(item.get("date_raw"), languages)
         listing = parse_date(item.get("listing_date_raw"), languages)

@@ -21,8 +21,6 @@ class TextPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        if item.get("gone"):
-            return item
         for name in list(item.keys()):
             item[name] = scrub(item[name])
         for name in ("title", "summary"):

@@ -20,8 +20,6 @@ def rejection_reason(item: Any) -> str | None:
     """Why `item` must not be stored, or None when it may be."""
     if not item.get("url"):
         return "missing url"
-    if item.get("fetch_error"):
-        return str(item["fetch_error"])
     if item.get("not_found"):
         return "soft 404: the page says the article does not exist"
     if not item.get("title"):
@@ -47,12 +45,16 @@ class ValidationPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        if item.get("gone"):
-            return item
         reason = rejection_reason(item)
         if reason is None:
             return item
-        key = reason.split(":")[0].split(" (")[0].replace(" ", "_")
-        self.stats.inc_value(f"validation/rejected/{key}")
-        self.stats.inc_value("validation/rejected")
+        count_rejection(self.stats, reason)
         raise DropItem(reason)
+
+
+def count_rejection(stats: Any, reason: str) -> None:
+    """Count a rejected item, in all and by reason (`validation/rejected/HTTP_404`); the
+    health report logs the reasons at the end of a crawl."""
+    key = reason.split(":")[0].split(" (")[0].replace(" ", "_")
+    stats.inc_value(f"validation/rejected/{key}")
+    stats.inc_value("validation/rejected")

@@ -1,23 +1,23 @@
-"""Fixtures shared by the whole suite: the mirror dataset and servers on loopback."""
+"""Fixtures shared by the whole suite: the mirror dataset and servers on loopback.
+
+The suite's one convention: fixtures live in conftest.py files (never imported), helpers
+in the `tests.support` package, imported as `tests.support.…`; the repository root is on
+the import path through pytest's `pythonpath` option (pyproject.toml), no test edits it.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import socket
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from crawler.mirror import MirrorArticle, MirrorServer, build_dataset  # noqa: E402
-from tests.support import socket_guard  # noqa: E402
+from crawler.mirror import MirrorArticle, MirrorServer, build_dataset
+from tests.support import socket_guard
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -74,13 +74,3 @@ def refusing_port() -> Iterator[int]:
     with socket.socket() as held:
         held.bind(("127.0.0.1", 0))
         yield held.getsockname()[1]
-
-
-def expected_rows(dataset: list[MirrorArticle], lang: str) -> dict[str, dict[str, str | None]]:
-    """What a crawl must store for each mirror article, keyed by URL path; an article
-    without a lead has no summary (NULL), never an empty string or a stray glyph."""
-    return {
-        a.path: {"title": a.title, "published": a.published.isoformat(), "body": a.body,
-                 "summary": a.lead or None}
-        for a in dataset if a.lang == lang
-    }

@@ -17,7 +17,7 @@ import pytest
 from crawler.extract import extract_page
 from crawler.extract.article import extract_article
 from crawler.extract.encoding import decode_html
-from crawler.items import ArticleItem, article_values
+from crawler.items import article_item
 from crawler.mirror import TEMPLATES, build_dataset
 from crawler.mirror.render import SiteInfo, render_article
 from crawler.sites import get_profile
@@ -33,10 +33,10 @@ def chain() -> PipelineChain:
 
 
 def crawled(html: str, url: str, lang: str) -> tuple[dict, str | None]:
-    """The item the crawl's pipelines make of the page (no listing: the page alone)."""
-    fields = extract_article(html, url, get_profile(lang))
-    values = article_values(fields, url, lang, "slug", {"section": "news_odkb"})
-    item, reason = chain().run(ArticleItem(**values))
+    """The item the crawl makes of the page (crawler.items.article_item, as the spider's
+    workers and `reextract` call it) and its pipelines (no listing: the page alone)."""
+    item = article_item(html, url, get_profile(lang), {"section": "news_odkb"})
+    item, reason = chain().run(item)
     return dict(item), reason
 
 

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract.article import extract_article
 from crawler.extract.listing import extract_listing
-from crawler.extraction_pool import ExtractionPool
+from crawler.items import article_item
+from crawler.run.extraction_pool import ExtractionPool
 from crawler.sites import get_profile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 URL = "https://en.odkb-csto.org/news/news_odkb/some-article/"
+LISTING = {"section": "news_odkb", "slug": "some-article", "date_raw": "10.07.2020",
+           "lead": "The lead."}
 
 
 async def until(condition: Callable[[], object], timeout: float = 30) -> None:
@@ -40,7 +42,7 @@ def test_workers_give_the_same_fields_as_the_crawl_process() -> None:
     pool = ExtractionPool(1, "en")
 
     async def both() -> tuple:
-        article = await pool.extract(html, URL)
+        article = await pool.article(html, URL, LISTING, URL)
         listing = await pool.listing(listing_html, "https://en.odkb-csto.org/news/news_odkb/")
         return article, listing, pool._pool is not None
 
@@ -49,7 +51,8 @@ def test_workers_give_the_same_fields_as_the_crawl_process() -> None:
     finally:
         pool.close()
     assert started  # the article went to a worker, and so did the listing after it
-    assert article == extract_article(html, URL, get_profile("en"))
+    assert dict(article) == dict(article_item(html, URL, get_profile("en"), LISTING, URL))
+    assert article["title"] and article["section"] == "news_odkb"
     profile = get_profile("en")
     assert listing == extract_listing(listing_html, "https://en.odkb-csto.org/news/news_odkb/",
                                       profile)
@@ -69,15 +72,15 @@ def test_a_dead_worker_means_extraction_in_process_with_a_warning(
     pool = ExtractionPool(1, "en")
 
     async def kill_then_extract() -> object:
-        await pool.extract(html, URL)  # starts the worker
+        await pool.article(html, URL, LISTING, URL)  # starts the worker
         assert pool._pool is not None
         executor = pool._pool
         for pid in list(executor._processes):  # type: ignore[attr-defined]
             os.kill(pid, signal.SIGKILL)
         await until(lambda: executor._broken)  # type: ignore[attr-defined]
-        return await pool.extract(html, URL)
+        return await pool.article(html, URL, LISTING, URL)
 
-    fields = asyncio.run(kill_then_extract())
+    item = asyncio.run(kill_then_extract())
     pool.close()
-    assert fields == extract_article(html, URL, get_profile("en"))
+    assert dict(item) == dict(article_item(html, URL, get_profile("en"), LISTING, URL))
     assert pool.workers == 0 and "worker died" in caplog.text

@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from crawler import exitcodes, jobdir
 from crawler.commands.common import UsageProblem, add_site_arguments, execute, spider_runs
+from crawler.run import backfill_job, exit_codes
 from pipelines.storage.queries import DatabaseUnusable
 
 NAME = "backfill"
@@ -37,24 +37,25 @@ def run(args: argparse.Namespace) -> int:
         if args.until:
             extra["until"] = args.until
         runs = spider_runs(args.lang, args.sections, args.base_url, extra)
-    except jobdir.JobProblem as problem:
+    except backfill_job.JobProblem as problem:
         raise UsageProblem(str(problem)) from None
     if args.resume is not None:
-        jobdir.start_attempt(args.resume, {n: getattr(args, n) for n in jobdir.ARGUMENTS})
-    status = exitcodes.ERRORS  # what the attempt records if the crawl raises
+        given = {name: getattr(args, name) for name in backfill_job.ARGUMENTS}
+        backfill_job.start_attempt(args.resume, given)
+    status = exit_codes.ERRORS  # what the attempt records if the crawl raises
     try:
         status = execute(args, runs)
     except UsageProblem:
-        status = exitcodes.BAD_ARGUMENTS
+        status = exit_codes.BAD_ARGUMENTS
         raise
     except DatabaseUnusable:
-        status = exitcodes.DATABASE_UNUSABLE
+        status = exit_codes.DATABASE_UNUSABLE
         raise
     except KeyboardInterrupt:
-        status = exitcodes.INTERRUPTED
+        status = exit_codes.INTERRUPTED
     finally:
         if args.resume is not None:
-            jobdir.finish_attempt(args.resume, status)
+            backfill_job.finish_attempt(args.resume, status)
     return status
 
 
@@ -62,7 +63,7 @@ def _apply_job(args: argparse.Namespace) -> None:
     """Fill the arguments from the job directory (or start a job with them)."""
     if args.db:
         args.db = str(Path(args.db).resolve())
-    given = {name: getattr(args, name) for name in jobdir.ARGUMENTS}
-    stored = jobdir.resolve(args.resume, given)
-    for name in jobdir.ARGUMENTS:
+    given = {name: getattr(args, name) for name in backfill_job.ARGUMENTS}
+    stored = backfill_job.resolve(args.resume, given)
+    for name in backfill_job.ARGUMENTS:
         setattr(args, name, stored.get(name))

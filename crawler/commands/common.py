@@ -8,11 +8,13 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crawler import exitcodes
-from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
+from crawler.run import exit_codes
+from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
+from pipelines.storage.known import DEFAULT_SQLITE_PATH
 
 LANGS = ("en", "ru", "both")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+PROGRESS_LINE = "crawler.extensions.progress_line.ProgressLine"  # at a terminal only
 _LANG_URL = re.compile(r"^(?P<lang>[a-z]{2})=(?P<url>.+)$")
 
 
@@ -25,7 +27,9 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
     job can tell what was given on the command line from what was not."""
     parser.add_argument("--lang", choices=LANGS, help="site language (default both)")
     parser.add_argument("--sections", help="comma-separated sections (default all)")
-    parser.add_argument("--db", help="SQLite database (default SQLITE_PATH: output/news.db)")
+    parser.add_argument(
+        "--db", help=f"SQLite database (default SQLITE_PATH: {DEFAULT_SQLITE_PATH})"
+    )
     parser.add_argument(
         "--base-url", action="append", metavar="[LANG=]URL",
         help="site root, e.g. a mirror; with --lang both give en=URL and ru=URL",
@@ -55,9 +59,17 @@ def positive_seconds(text: str) -> float:
     return seconds
 
 
+def error_line(message: str) -> str:
+    """How `newscrawl` says what went wrong, as argparse does: one line for stderr."""
+    return f"newscrawl: error: {message}\n"
+
+
 def fail(message: str, status: int) -> int:
-    """One line on stderr for a problem that is not the command line's; the status."""
-    print(f"newscrawl: error: {message}", file=sys.stderr)
+    """One line on stderr for a problem that is not the command line's; the status.
+
+    A command line that cannot be used is a UsageProblem instead: crawler/cli.py prints
+    the command's usage line before the same error line (exit status 2)."""
+    sys.stderr.write(error_line(message))
     return status
 
 
@@ -113,7 +125,7 @@ def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
 
 def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     """Refuse at once if the database is locked or unusable, else crawl; the exit status."""
-    from crawler.runner import lock_holder, project_settings, run_crawls
+    from crawler.run.crawl_process import lock_holder, project_settings, run_crawls
     from pipelines.storage.queries import check_database
 
     overrides: dict[str, Any] = setting_overrides(args.set)
@@ -123,11 +135,11 @@ def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     overrides["LOG_LEVEL"] = args.log_level or ("WARNING" if tty else "INFO")
     settings = project_settings(overrides)
     if tty:
-        extensions = {**settings.getdict("EXTENSIONS"), "crawler.progress.Progress": 900}
+        extensions = {**settings.getdict("EXTENSIONS"), PROGRESS_LINE: 900}
         settings.set("EXTENSIONS", extensions, priority="cmdline")
     db = settings.get("SQLITE_PATH")
     check_database(db, must_exist=False)  # DatabaseUnusable: one line, exit 8 (crawler/cli.py)
     holder = lock_holder(db) if settings.getbool("STORAGE_LOCK") else None
     if holder:
-        return fail(f"{holder}; another run is writing {db}", exitcodes.LOCKED)
+        return fail(f"{holder}; another run is writing {db}", exit_codes.LOCKED)
     return run_crawls(settings, runs, getattr(args, "max_runtime", None))

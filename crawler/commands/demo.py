@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from crawler.commands import dbstats
+from crawler.commands import stats
 from crawler.commands.common import UsageProblem, execute
 
 NAME = "demo"
@@ -50,5 +50,5 @@ def run(args: argparse.Namespace) -> int:
         for server in servers:
             server.stop()
     print(f"\ncrawl finished with exit status {status}; the database {args.db} holds:\n")
-    dbstats.run(argparse.Namespace(db=args.db))
+    stats.run(argparse.Namespace(db=args.db))
     return status

@@ -7,15 +7,16 @@ selectors still fit, and what the fallbacks would store instead.
 from __future__ import annotations
 
 import argparse
-import sys
 import urllib.request
 from pathlib import Path
 
+from crawler.commands.common import fail
 from crawler.extract import extract_page, layers
 from crawler.extract.article import diagnose
 from crawler.extract.dates import parse_date
 from crawler.extract.encoding import decode_html
 from crawler.extract.text import split_paragraphs
+from crawler.run.exit_codes import BAD_ARGUMENTS
 from crawler.sites import get_profile
 
 NAME = "doctor"
@@ -57,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         html, url = _load(args.page, args.url)
     except (OSError, ValueError) as error:
-        sys.stderr.write(f"error: cannot read {args.page}: {error}\n")
-        return 2
+        return fail(f"cannot read {args.page}: {error}", BAD_ARGUMENTS)
     lang = args.lang or ("ru" if url.split("//")[-1].startswith("odkb-csto.org") else "en")
     profile = get_profile(lang)
     _print_layers()

@@ -9,20 +9,15 @@ process stores the results (changed articles keep their previous version).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from collections import Counter
 from pathlib import Path
 
-from crawler import exitcodes
 from crawler.commands.common import UsageProblem, fail
-from crawler.extraction_pool import worker_setup
-from crawler.reextract import process_stored
+from crawler.run import exit_codes
+from crawler.run.reextraction import reextracted
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import (
@@ -37,8 +32,9 @@ from pipelines.storage.store import ArticleStore
 NAME = "reextract"
 HELP = "re-run extraction over the stored pages, without the network"
 
-BATCH = 64  # pages per task sent to a worker: amortises pickling, keeps memory flat
-IN_FLIGHT = 4  # tasks per worker queued ahead, so workers never wait for the writer
+# Writes per transaction: more than a crawl's (STORAGE_BATCH_SIZE), since the run holds
+# the lock and writes alone, and nobody waits for a timed commit.
+BATCH_SIZE = 500
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         lock = DatabaseLock(args.db).acquire()
     except DatabaseLocked as exc:
-        return fail(f"{exc}; another run is writing {args.db}", exitcodes.LOCKED)
+        return fail(f"{exc}; another run is writing {args.db}", exit_codes.LOCKED)
     try:
         check_database(args.db, must_exist=True)  # now that no crawl is writing it
         return _reextract(args.db, lang, args.workers)
@@ -73,73 +69,38 @@ def run(args: argparse.Namespace) -> int:
 def _reextract(db: str, lang: str | None, workers: int) -> int:
     started = time.monotonic()
     counts: Counter[str] = Counter()
-    with ArticleStore(db, batch_size=500) as store:  # migrates an older database first
+    with ArticleStore(db, batch_size=BATCH_SIZE) as store:  # migrates an older database
         reader = open_readonly(db)
         run_id = store.start_run("reextract", {"lang": lang or "both", "workers": workers},
                                  lang, None)
         total = count_latest_pages(reader, lang)
         print(f"reextract: {total} stored pages, {workers} worker(s)", file=sys.stderr)
         try:
-            for url, fetched_at, item, reason in _results(iter_latest_pages(reader, lang),
-                                                          workers):
+            for url, fetched_at, item, reason in reextracted(iter_latest_pages(reader, lang),
+                                                              workers):
                 if reason is None:
-                    counts[store.upsert_article(item, fetched_at=fetched_at)] += 1
+                    outcome = store.upsert_article(item, fetched_at=fetched_at)
+                    counts[f"articles_{outcome}"] += 1
                 else:
                     store.add_reject(url, f"reextract: {reason}", item)
-                    counts["rejected"] += 1
+                    counts["articles_rejected"] += 1
             finish = "finished"
         except KeyboardInterrupt:
             finish = "shutdown"
         finally:
             reader.close()
         status = _status(finish)
-        store.finish_run(run_id, _counters(counts), finish, status)
+        store.finish_run(run_id, counts, finish, status)  # no page fetched, no error
     elapsed = time.monotonic() - started
     pages = sum(counts.values())
     print(
         f"reextract: {pages} pages in {elapsed:.1f} s ({pages / max(elapsed, 1e-9):.0f} pages/s):"
-        f" {counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged,"
-        f" {counts['rejected']} rejected",
+        f" {counts['articles_new']} new, {counts['articles_updated']} updated,"
+        f" {counts['articles_unchanged']} unchanged, {counts['articles_rejected']} rejected",
         file=sys.stderr,
     )
     return status
 
 
-def _results(rows: Iterable[tuple], workers: int) -> Iterator[tuple]:
-    """Results in page order; batches run in the workers while earlier ones are stored."""
-    batches = iter(lambda: list(islice(rows, BATCH)), [])
-    if workers == 1:
-        for batch in batches:
-            yield from map(process_stored, batch)
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(  # workers as the crawl's: Ctrl-C is the parent's, never orphans
-        max_workers=workers, mp_context=context, initializer=worker_setup,
-        initargs=(os.getpid(),),
-    ) as pool:
-        pending: deque[Future] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_process_batch, batch))
-            if len(pending) >= workers * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-
-def _process_batch(batch: list[tuple]) -> list[tuple]:
-    return [process_stored(row) for row in batch]
-
-
-def _counters(counts: Counter[str]) -> dict[str, int]:
-    return {
-        "pages_fetched": 0,
-        "articles_new": counts["new"],
-        "articles_updated": counts["updated"],
-        "articles_unchanged": counts["unchanged"],
-        "articles_rejected": counts["rejected"],
-        "errors": 0,
-    }
-
-
 def _status(finish: str) -> int:
-    return exitcodes.SUCCESS if finish == "finished" else exitcodes.INTERRUPTED
+    return exit_codes.SUCCESS if finish == "finished" else exit_codes.INTERRUPTED

@@ -1,19 +1,18 @@
 """`scrapy crawl` whose exit status tells a scheduler how the crawl went.
 
-Scrapy's own command exits 0 for any crawl that started; see crawler/exitcodes.py.
+Scrapy's own command exits 0 for any crawl that started; see crawler/run/exit_codes.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from crawler.exitcodes import BAD_ARGUMENTS, exit_status
-from crawler.runs import record_exit_status
-from crawler.spiders.csto import SpiderArgumentError, parse_arguments, parse_range
+from crawler.run.exit_codes import ERRORS, exit_status
+from crawler.run.run_record import record_exit_status
+from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
 
 
 class Command(ScrapyCrawl):
@@ -26,16 +25,14 @@ class Command(ScrapyCrawl):
             try:
                 parse_arguments(**{k: v for k, v in spargs.items() if k in names})
                 parse_range(spargs.get("mode", "full"), spargs.get("since"), spargs.get("until"))
-            except SpiderArgumentError as error:
-                sys.stderr.write(f"error: {error}\n")
-                self.exitcode = BAD_ARGUMENTS
-                return
+            except SpiderArgumentError as error:  # Scrapy's usage error: exit status 2
+                raise UsageError(str(error)) from None
         assert self.crawler_process
         crawler = self.crawler_process.create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
-            self.exitcode = 1
+            self.exitcode = ERRORS
         elif crawler.stats is not None:
             self.exitcode = exit_status(crawler.stats.get_stats())
             record_exit_status(crawler, self.exitcode)

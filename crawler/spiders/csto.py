@@ -6,9 +6,7 @@ business of `crawler.extract`; where items end up is the business of the pipelin
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,81 +17,25 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
-from crawler.extract.encoding import decode_html
 from crawler.extract.links import article_path_pattern
 from crawler.extract.listing import ListingEntry, ListingPage, extract_listing
 from crawler.extract.urls import canonical_url
-from crawler.extraction_pool import ExtractionPool
 from crawler.items import (
     EXPORTED_FIELDS,
     ArticleItem,
     FetchedPage,
-    article_values,
-    listing_record,
+    GoneItem,
+    RejectItem,
+    extraction_failure,
 )
-from crawler.paging import incremental_next
-from crawler.sites import SiteProfile, get_profile
-from crawler.spiders.backfill import BackfillMixin
-
-MODES = ("full", "incremental", "backfill")
-_SECTION = re.compile(r"^[A-Za-z0-9_-]+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from crawler.run.extraction_pool import ExtractionPool
+from crawler.spiders.arguments import parse_arguments, parse_range
+from crawler.spiders.backfill import Backfill
+from crawler.spiders.paging import incremental_next
+from crawler.spiders.responses import fetched_page, page_problem, page_text
 
 
-class SpiderArgumentError(ValueError):
-    """A spider argument that cannot be used; the message says which and why."""
-
-
-def parse_arguments(
-    lang: str = "en", base_url: str | None = None, sections: str | None = None,
-    mode: str = "full",
-) -> tuple[SiteProfile, str, tuple[str, ...], str]:
-    """Checked spider arguments: the profile, site root, sections and crawl mode."""
-    try:
-        profile = get_profile(lang)
-    except ValueError as error:
-        raise SpiderArgumentError(str(error)) from None
-    root = (base_url or profile.base_url).rstrip("/")
-    parts = urlsplit(root)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SpiderArgumentError(f"base_url must be an http(s) URL, got {base_url!r}")
-    names = tuple(s.strip() for s in (sections or ",".join(profile.sections)).split(","))
-    names = tuple(s for s in names if s)
-    bad = [s for s in names if not _SECTION.match(s)]
-    if bad or not names:
-        raise SpiderArgumentError(f"sections must be comma-separated names, got {sections!r}")
-    if mode not in MODES:
-        raise SpiderArgumentError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-    return profile, root, names, mode
-
-
-def parse_range(
-    mode: str = "full", since: str | None = None, until: str | None = None
-) -> tuple[date | None, date | None]:
-    """Checked backfill dates (YYYY-MM-DD, inclusive); only backfill takes them."""
-    if mode != "backfill":
-        if since or until:
-            raise SpiderArgumentError("since and until are for mode=backfill only")
-        return None, None
-    if not since:
-        raise SpiderArgumentError("mode=backfill needs since=YYYY-MM-DD")
-    first = _iso_date("since", since)
-    last = _iso_date("until", until) if until else date.today()
-    if first > last:
-        raise SpiderArgumentError(f"since ({first}) is after until ({last})")
-    return first, last
-
-
-def _iso_date(name: str, value: str) -> date:
-    try:
-        if _ISO_DATE.match(value.strip()):
-            return date.fromisoformat(value.strip())
-    except ValueError:
-        pass
-    raise SpiderArgumentError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")
-
-
-class CstoSpider(BackfillMixin, scrapy.Spider):
+class CstoSpider(scrapy.Spider):
     """Crawls one language version of the CSTO news site."""
 
     name = "csto"
@@ -122,9 +64,11 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             "lang": self.lang, "base_url": self.base_url,
             "sections": ",".join(self.sections), "mode": self.crawl_mode,
         }
+        self.backfill: Backfill | None = None
         if self.crawl_mode == "backfill":
+            assert self.since is not None and self.until is not None
             self.crawl_arguments.update(since=str(self.since), until=str(self.until))
-            self.backfill_setup()
+            self.backfill = Backfill(self.since, self.until, self.profile.dateparser_languages)
         self.article_pattern = article_path_pattern(self.profile.article_path)
         self.requested: set[str] = set()
         self.known: set[str] = set()
@@ -149,8 +93,9 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             self.logger.info("%s crawl: %d articles already stored", self.crawl_mode.title(),
                              len(self.known))
         for section in self.sections:
-            if self.crawl_mode == "backfill":
-                yield self.backfill_start(section)
+            if self.backfill is not None:
+                page = self.backfill.start(section)
+                yield self.backfill_request(section, page, self.parse_backfill_probe)
             else:
                 yield self.listing_request(section, 1)
 
@@ -196,7 +141,7 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
         pages: list[int],
     ) -> Iterator[scrapy.Request]:
         """Further listing pages: none once a page brings nothing new (Bitrix clamps);
-        incremental crawls stop soon after reaching stored articles (crawler.paging)."""
+        incremental crawls stop soon after reaching stored articles (crawler.spiders.paging)."""
         if self.crawl_mode == "incremental":
             known = sum(1 for e in fresh if e.url in self.known)
             limit = self.settings.getint("INCREMENTAL_EXTRA_PAGES")
@@ -210,9 +155,75 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             if number > page:
                 yield self.listing_request(section, number)
 
+    # -- backfill (crawler/spiders/backfill.py decides) ----------------------------------
+
+    def backfill_request(self, section: str, page: int, callback: Any) -> scrapy.Request:
+        return scrapy.Request(
+            self.profile.listing_url(self.base_url, section, page),
+            callback=callback,
+            cb_kwargs={"section": section, "page": page},
+            priority=-page,
+        )
+
+    def parse_backfill_probe(
+        self, response: Response, section: str, page: int
+    ) -> Iterator[scrapy.Request]:
+        """A bisection probe (page 1 included): narrow the search, then probe or walk."""
+        assert self.backfill is not None
+        self.crawler.stats.inc_value("listing/pages")
+        probe = self.backfill.probed(section, page, self.listing_of(response))
+        self.crawler.stats.inc_value("backfill/probes")
+        if probe is not None:
+            yield self.backfill_request(section, probe, self.parse_backfill_probe)
+            return
+        first = self.backfill.first_page(section)
+        if first is None:
+            self.logger.info("Backfill: no %s article dated %s or earlier", section, self.until)
+            return
+        self.logger.info("Backfill: %s reaches %s on page %d", section, self.until, first)
+        yield from self.backfill_walk(section, first)
+
+    def parse_backfill_page(
+        self, response: Response, section: str, page: int
+    ) -> Iterator[scrapy.Request]:
+        assert self.backfill is not None
+        self.crawler.stats.inc_value("listing/pages")
+        self.backfill.take_page(section, page, self.listing_of(response))
+        yield from self.backfill_walk(section, page)
+
+    def backfill_walk(self, section: str, page: int) -> Iterator[scrapy.Request]:
+        """Request the page's articles in range and walk on; a page a probe fetched
+        already is not fetched again."""
+        assert self.backfill is not None
+        walk = self.backfill.walk(section, page)
+        if walk is None:
+            yield self.backfill_request(section, page, self.parse_backfill_page)
+            return
+        stats = self.crawler.stats
+        stats.inc_value("backfill/pages_walked")
+        for entry in walk.undated:
+            stats.inc_value("backfill/undated_skipped")
+            self.logger.warning("Backfill: no listing date for %s, skipped", entry.url)
+        for entry in walk.in_range:
+            yield from self.backfill_article(entry)
+        if walk.next_page is not None:
+            yield from self.backfill_walk(section, walk.next_page)
+
+    def backfill_article(self, entry: ListingEntry) -> Iterator[scrapy.Request]:
+        if entry.url in self.requested:
+            return
+        self.requested.add(entry.url)
+        if entry.url in self.known:
+            self.crawler.stats.inc_value("listing/already_stored")
+            return
+        self.crawler.stats.inc_value("backfill/articles_requested")
+        yield self.article_request(entry)
+
+    # -- article pages -------------------------------------------------------------------
+
     async def parse_article(
         self, response: Response, entry: ListingEntry
-    ) -> AsyncIterator[ArticleItem]:
+    ) -> AsyncIterator[ArticleItem | RejectItem]:
         text = page_text(response)
         problem = page_problem(response, text)
         if problem is not None:
@@ -220,22 +231,19 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             return
         page = fetched_page(response, entry)
         try:
-            fields = await self.extraction.extract(text, response.url)
-        except Exception as error:  # one page extraction chokes on must not end the crawl
-            self.logger.exception("Extraction failed on %s", response.url)
-            reason = f"extraction failed: {type(error).__name__}: {error}"
-            yield self.rejected_item(entry, reason, page)
-            return
-        try:
             url = self.article_url(response, entry)
         except ValueError as error:  # no canonical form: skipped, with its reason kept
             yield self.rejected_item(entry, f"unusable URL {response.url!r}: {error}", page)
             return
-        match = self.article_pattern.match(urlsplit(url).path)
-        assert match is not None
-        self.record_layers(fields.layers, url)
-        values = article_values(fields, url, self.lang, match.group("slug"), page.listing)
-        yield ArticleItem(**values, page=page)
+        try:
+            item = await self.extraction.article(text, url, page.listing, response.url)
+        except Exception as error:  # one page extraction chokes on must not end the crawl
+            self.logger.exception("Extraction failed on %s", response.url)
+            yield self.rejected_item(entry, extraction_failure(error), page)
+            return
+        self.record_layers(item["extraction"], url)
+        item["page"] = page
+        yield item
 
     def article_url(self, response: Response, entry: ListingEntry) -> str:
         """The row's URL: the configured site's origin with the final page's canonical path.
@@ -251,21 +259,18 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
 
     def rejected_item(
         self, entry: ListingEntry, reason: str, page: FetchedPage | None = None
-    ) -> ArticleItem:
-        """An item that only says why a listed article cannot be stored.
-
-        Validation drops it with `reason`, so storage records it in `rejects`: an article
-        the crawl saw but could not store is never lost without a trace.
-        """
+    ) -> RejectItem:
+        """An item that only says why a listed article cannot be stored: storage records
+        it in `rejects`, so an article the crawl saw is never lost without a trace."""
         self.crawler.stats.inc_value("article/not_stored")
         self.logger.warning("Not storing %s: %s", entry.url, reason)
-        return ArticleItem(
+        return RejectItem(
             url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug,
             title=entry.title, listing_date_raw=entry.date_raw, summary=entry.lead,
-            flags=[], fetch_error=reason, page=page,
+            reason=reason, page=page,
         )
 
-    def article_failed(self, failure: Failure) -> Iterator[ArticleItem]:
+    def article_failed(self, failure: Failure) -> Iterator[RejectItem | GoneItem]:
         """Errback of article requests: every failure ends as an item, never in silence.
 
         410 Gone: the site removed the article for good, so a stored copy is marked gone
@@ -280,9 +285,8 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             self.crawler.stats.inc_value(f"article/http_{code}")
             if code == 410:
                 self.logger.warning("Gone (HTTP 410): %s; a stored copy is marked gone", entry.url)
-                yield ArticleItem(
-                    url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug,
-                    gone=True,
+                yield GoneItem(
+                    url=entry.url, lang=self.lang, section=entry.section, slug=entry.slug
                 )
                 return
             reason = f"HTTP {code}"
@@ -321,41 +325,3 @@ class CstoSpider(BackfillMixin, scrapy.Spider):
             if layer != "profile":
                 stats.set_value(f"extraction/{name}/miss_example",
                                 stats.get_value(f"extraction/{name}/miss_example") or url)
-
-
-_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
-
-
-def page_problem(response: Response, text: str) -> str | None:
-    """Why this response cannot hold a complete article page, or None.
-
-    A page cut short without a Content-Length arrives as a normal 200; only the missing
-    end of the document tells. With a Content-Length that was met, the page is whole
-    even without `</html>` (HTML lets a page omit it, and unseen templates may).
-    """
-    if not text.strip():
-        return "empty page"
-    if "dataloss" in response.flags:
-        return "truncated page"
-    if not _DOCUMENT_END.search(text) and not response.headers.get("Content-Length"):
-        return "truncated page"
-    return None
-
-
-def fetched_page(response: Response, entry: ListingEntry) -> FetchedPage:
-    """The response as storage keeps it for re-extraction."""
-    content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-    return FetchedPage(
-        url=response.url,
-        fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        status=response.status,
-        content_type=content_type,
-        body=response.body,
-        listing=listing_record(entry),
-    )
-
-
-def page_text(response: Response) -> str:
-    """The page decoded the way a browser would, trusting bytes over a lying header."""
-    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-    return decode_html(response.body, content_type)[0]

@@ -1,8 +1,8 @@
 """Scrapy item pipeline that writes articles, rejects and crawl runs to SQLite.
 
 Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
-Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200),
-``STORAGE_COMMIT_INTERVAL`` (5.0 s), ``STORAGE_LOCK`` (True).
+Settings: ``SQLITE_PATH`` (default known.DEFAULT_SQLITE_PATH), ``STORAGE_BATCH_SIZE`` and
+``STORAGE_COMMIT_INTERVAL`` (defaults in store.py), ``STORAGE_LOCK`` (True).
 
 Every database call runs on one writer thread of its own: SQLite releases the GIL
 while it indexes and writes, so full-text indexing and commits use the second core
@@ -22,24 +22,38 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
-from crawler.exitcodes import UNUSABLE_REASON
-from crawler.storage_guard import storage_failed
+from crawler.items import GoneItem
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.queries import DatabaseUnusable, check_database
-from pipelines.storage.store import ArticleStore
+from pipelines.storage.store import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_COMMIT_INTERVAL,
+    RUN_COUNTERS,
+    ArticleStore,
+)
 
 logger = logging.getLogger(__name__)
 
-#: crawl_runs column -> Scrapy stats key it is filled from.
-RUN_COUNTERS = {
-    "pages_fetched": "downloader/response_count",
-    "articles_new": "storage/articles_new",
-    "articles_updated": "storage/articles_updated",
-    "articles_unchanged": "storage/articles_unchanged",
-    "articles_rejected": "storage/rejected",
-    "errors": "log_count/ERROR",
-}
+# Why storage ends a crawl (its finish_reason; crawler/run/exit_status.py maps each to
+# an exit status).
+LOCKED_REASON = "database_locked"  # another run holds the database lock
+UNUSABLE_REASON = "database_unusable"  # not SQLite, damaged, or another application's
+WRITE_FAILED_REASON = "storage_failed"  # a write failed: disk full, read-only file
+
+#: Signal sent for a failed write outside an item (a timed commit, a reject, the last
+#: commit at close), with `error` and `closing` (already closing); the StorageGuard
+#: extension stops the crawl on it.
+storage_failed = object()
+
+#: The Scrapy stats two crawl_runs counters are read from; every other counter
+#: (store.RUN_COUNTERS) is this pipeline's own `storage/<counter>` stat.
+SCRAPY_COUNTERS = {"pages_fetched": "downloader/response_count", "errors": "log_count/ERROR"}
+
+
+def counter_stat(counter: str) -> str:
+    """The crawl stat a crawl_runs counter records."""
+    return SCRAPY_COUNTERS.get(counter, f"storage/{counter}")
 
 
 class StoragePipeline:
@@ -49,8 +63,8 @@ class StoragePipeline:
         self,
         crawler: Any,
         path: str,
-        batch_size: int = 200,
-        commit_interval: float = 5.0,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         use_lock: bool = True,
     ) -> None:
         self.crawler = crawler
@@ -71,8 +85,8 @@ class StoragePipeline:
         pipeline = cls(
             crawler,
             path=settings.get("SQLITE_PATH") or DEFAULT_SQLITE_PATH,
-            batch_size=settings.getint("STORAGE_BATCH_SIZE", 200),
-            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", 5.0),
+            batch_size=settings.getint("STORAGE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL),
             use_lock=settings.getbool("STORAGE_LOCK", True),
         )
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
@@ -100,7 +114,7 @@ class StoragePipeline:
                 self.lock = DatabaseLock(self.path).acquire()
             except DatabaseLocked as exc:
                 logger.error("Cannot store to %s: %s", self.path, exc)
-                raise CloseSpider("database_locked") from exc
+                raise CloseSpider(LOCKED_REASON) from exc
             except OSError as exc:
                 raise unwritable(self.path, exc) from exc
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
@@ -193,12 +207,15 @@ class StoragePipeline:
 
     def _counters(self) -> dict[str, int]:
         stats = self.crawler.stats
-        return {column: int(stats.get_value(key, 0) or 0) for column, key in RUN_COUNTERS.items()}
+        return {name: int(stats.get_value(counter_stat(name), 0) or 0) for name in RUN_COUNTERS}
 
     # -- items ------------------------------------------------------------------------
 
     async def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Upsert the article (or mark it gone) on the writer thread; count the outcome."""
+        """Upsert the article on the writer thread; count the outcome.
+
+        Only articles get this far (pipelines.articles_only drops the other kinds,
+        validation the incomplete articles); every dropped item comes to item_dropped."""
         if self.store is None:
             return item
         data = _as_mapping(item)
@@ -210,9 +227,6 @@ class StoragePipeline:
     def _write_item(self, data: Mapping[str, Any]) -> list[str]:
         """The writes for one item (writer thread); the stats keys to count."""
         assert self.store is not None
-        if data.get("gone"):
-            self.store.mark_gone(data["url"])
-            return ["storage/articles_gone"]
         outcome = self.store.upsert_article(data)
         return [f"storage/articles_{outcome}", *self._keep_page(data)]
 
@@ -228,15 +242,25 @@ class StoragePipeline:
         self, item: Any, response: Any = None, exception: BaseException | None = None,
         spider: Any = None,
     ) -> None:
-        """Keep every dropped item in rejects, with the drop message as the reason."""
+        """Record a dropped item: a gone page marks its article gone; any other item is
+        kept in rejects, with the drop message as the reason."""
         if self.store is None:
+            return
+        if isinstance(item, GoneItem):
+            gone = asyncio.wrap_future(self._later(self._write_gone, item["url"]))
+            gone.add_done_callback(self._count)  # back on the reactor thread
             return
         data = _as_mapping(item)
         reason = str(exception) if exception is not None else "dropped"
         url = data.get("url") or getattr(response, "url", None)
         written = asyncio.wrap_future(self._later(self._write_reject, url, reason, data))
         written.add_done_callback(self._count)  # back on the reactor thread
-        self.crawler.stats.inc_value("storage/rejected")
+        self.crawler.stats.inc_value(counter_stat("articles_rejected"))
+
+    def _write_gone(self, url: str) -> list[str]:
+        assert self.store is not None
+        self.store.mark_gone(url)
+        return ["storage/articles_gone"]
 
     def _write_reject(
         self, url: str | None, reason: str, data: Mapping[str, Any]
@@ -256,7 +280,7 @@ def unwritable(path: str, exc: BaseException) -> CloseSpider:
     end the crawl before any request: fetching pages that cannot be stored helps no one."""
     logger.error("Cannot write to the database %s (%s: %s); nothing was crawled",
                  path, type(exc).__name__, exc)
-    return CloseSpider("storage_failed")
+    return CloseSpider(WRITE_FAILED_REASON)
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

@@ -31,6 +31,17 @@ PAGE_COMPRESSION_LEVEL = 1
 #: Item fields that are not data about the article (the raw page): never in rejects.raw.
 NOT_RAW = frozenset({"page"})
 
+#: Writes per transaction at most, and seconds between commits at most (the defaults of
+#: STORAGE_BATCH_SIZE and STORAGE_COMMIT_INTERVAL).
+DEFAULT_BATCH_SIZE = 200
+DEFAULT_COMMIT_INTERVAL = 5.0
+
+#: The counters of a crawl_runs row, in column order (`finish_run` writes them).
+RUN_COUNTERS = (
+    "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
+    "articles_rejected", "errors",
+)
+
 _INSERT_ARTICLE = (
     "INSERT INTO articles (url, lang, section, slug, title, published, summary, body,"
     " first_seen, last_seen, content_hash, word_count, updated, body_html, listing_date,"
@@ -74,7 +85,10 @@ class ArticleStore:
     """Write side of the news database (one instance per crawl, one writer per file)."""
 
     def __init__(
-        self, path: str | Path, batch_size: int = 200, commit_interval: float = 5.0
+        self,
+        path: str | Path,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -354,19 +368,16 @@ class ArticleStore:
         finish_reason: str,
         exit_status: int | None = None,
     ) -> None:
-        """Complete a crawl_runs row with its counters and commit everything."""
-        names = (
-            "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
-            "articles_rejected", "errors",
-        )
+        """Complete a crawl_runs row with its counters (RUN_COUNTERS; a missing one is 0)
+        and commit everything."""
+        assignments = "".join(f" {name} = ?," for name in RUN_COUNTERS)
         self._write()
         self.db.execute(
-            "UPDATE crawl_runs SET finished = ?, pages_fetched = ?, articles_new = ?,"
-            " articles_updated = ?, articles_unchanged = ?, articles_rejected = ?,"
-            " errors = ?, finish_reason = ?, exit_status = ? WHERE id = ?",
+            f"UPDATE crawl_runs SET finished = ?,{assignments}"
+            " finish_reason = ?, exit_status = ? WHERE id = ?",
             (
                 utc_now(),
-                *(int(counters.get(name) or 0) for name in names),
+                *(int(counters.get(name) or 0) for name in RUN_COUNTERS),
                 finish_reason,
                 exit_status,
                 run_id,

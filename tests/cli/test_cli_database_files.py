@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.exitcodes import DATABASE_UNUSABLE
+from crawler.run.exit_codes import DATABASE_UNUSABLE
 from pipelines.storage.store import ArticleStore
 from tests.support.cli import newscrawl
 from tests.support.crawl import scrapy_crawl

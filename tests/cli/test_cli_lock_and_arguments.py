@@ -11,6 +11,7 @@ import pytest
 
 from pipelines.storage.lock import DatabaseLock
 from tests.support.cli import newscrawl, runs
+from tests.support.crawl import scrapy_crawl
 
 
 def test_second_run_exits_4_at_once_while_the_lock_is_held(
@@ -55,6 +56,30 @@ def test_bad_arguments_exit_2_with_a_message(
     assert error.startswith("newscrawl: error: ") and message in error
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("spider_args", "message"),
+    [
+        ({"lang": "xx"}, "unknown language 'xx': the site has en, ru"),
+        ({"mode": "backfill"}, "mode=backfill needs since=YYYY-MM-DD"),
+    ],
+)
+def test_scrapy_crawl_bad_spider_arguments_exit_2_with_scrapys_usage_error(
+    spider_args: dict[str, str], message: str, tmp_path: Path, refusing_port: int
+) -> None:
+    """`scrapy crawl` says it as Scrapy says its own usage errors: the usage, then
+    `…: error: MESSAGE`, exit status 2, before any crawl or database."""
+    db = tmp_path / "x.db"
+    lang = spider_args.pop("lang", "en")
+    done = scrapy_crawl(f"http://127.0.0.1:{refusing_port}", db, lang=lang,
+                        spider_args=spider_args, timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert "scrapy crawl [options] <spider>" in done.stderr
+    assert lines[-1].endswith(f"error: {message}")
+    assert "Traceback" not in done.stderr
+    assert not db.exists()
 
 
 def test_resume_refuses_other_arguments_and_unknown_jobs(tmp_path: Path) -> None:

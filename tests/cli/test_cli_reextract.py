@@ -9,8 +9,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from crawler.mirror import MirrorServer, faults
+from crawler.mirror import MirrorServer
 from pipelines.storage.lock import DatabaseLock
+from tests.support import faults
 from tests.support.cli import newscrawl, runs
 from tests.support.crawl import rows, scrapy_crawl
 

@@ -16,8 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.mirror import TEMPLATES, MirrorArticle, MirrorServer, build_dataset
-from tests.conftest import expected_rows
-from tests.support.crawl import rows, scrapy_crawl
+from tests.support.crawl import expected_rows, rows, scrapy_crawl
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seed" / "000_64aa9db907325c64.txt"
 SEED_TITLE = (

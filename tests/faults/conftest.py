@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler.mirror import MirrorServer
-from tests.faults.helpers import small_dataset
+from tests.support.fault_crawls import small_dataset
 
 
 @pytest.fixture

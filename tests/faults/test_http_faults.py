@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.exitcodes import ERRORS, SUCCESS
-from crawler.mirror import MirrorServer, faults
-from tests.faults.helpers import (
+from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import ERRORS, SUCCESS
+from tests.support import faults
+from tests.support.crawl import rows
+from tests.support.fault_crawls import (
     articles,
     assert_consistent,
     assert_stored_exactly,
@@ -17,7 +19,6 @@ from tests.faults.helpers import (
     rejects,
     stats_of,
 )
-from tests.support.crawl import rows
 
 
 def _victim() -> str:

@@ -10,9 +10,11 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from crawler.exitcodes import ERRORS, INTERRUPTED, LOCKED, SUCCESS
-from crawler.mirror import MirrorServer, faults
-from tests.faults.helpers import (
+from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import ERRORS, INTERRUPTED, LOCKED, SUCCESS
+from tests.support import faults
+from tests.support.crawl import rows
+from tests.support.fault_crawls import (
     articles,
     assert_consistent,
     assert_stored_exactly,
@@ -24,7 +26,6 @@ from tests.faults.helpers import (
     stats_of,
     wait_for,
 )
-from tests.support.crawl import rows
 
 SLOW = {"CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
 

@@ -14,8 +14,9 @@ from scrapy.statscollectors import MemoryStatsCollector
 from crawler.extract.article import extract_article
 from crawler.extract.dates import parse_date
 from crawler.extract.listing import extract_listing
-from crawler.items import ArticleItem
+from crawler.items import ArticleItem, RejectItem
 from crawler.sites import get_profile
+from pipelines.articles_only import ArticlesOnlyPipeline
 from pipelines.boilerplate import BoilerplatePipeline
 from pipelines.dates import DatesPipeline
 from pipelines.text import TextPipeline
@@ -83,13 +84,19 @@ def _crawler() -> Any:
     return crawler
 
 
-PIPELINES = [cls(_crawler()) for cls in
-             (TextPipeline, BoilerplatePipeline, DatesPipeline, ValidationPipeline)]
+PIPELINES = [cls(_crawler()) for cls in (ArticlesOnlyPipeline, TextPipeline,
+                                         BoilerplatePipeline, DatesPipeline, ValidationPipeline)]
 
 
 @st.composite
-def items(draw: Any) -> ArticleItem:
+def items(draw: Any) -> ArticleItem | RejectItem:
     maybe = st.one_of(st.none(), TEXT)
+    if draw(st.booleans()):
+        return RejectItem(
+            url=URL, lang="en", section="news_odkb", title=draw(maybe),
+            listing_date_raw=draw(st.one_of(st.none(), DATES)),
+            reason=draw(st.sampled_from(["HTTP 404", "truncated page"])),
+        )
     item = ArticleItem(
         url=draw(st.one_of(st.none(), st.just(URL))), lang=draw(st.sampled_from(["en", "ru"])),
         section="news_odkb", slug="some-slug", title=draw(st.one_of(maybe, st.just("T" * 5000))),
@@ -99,14 +106,12 @@ def items(draw: Any) -> ArticleItem:
         images=[{"url": "/i.jpg", "caption": draw(TEXT)}], flags=[],
         not_found=draw(st.booleans()),
     )
-    if draw(st.booleans()):
-        item["fetch_error"] = draw(st.sampled_from(["HTTP 404", "truncated page"]))
     return item
 
 
 @settings(max_examples=400, deadline=None)
 @given(items())
-def test_pipelines_only_ever_drop_with_a_reason(item: ArticleItem) -> None:
+def test_pipelines_only_ever_drop_with_a_reason(item: ArticleItem | RejectItem) -> None:
     try:
         for pipeline in PIPELINES:
             item = pipeline.process_item(item)

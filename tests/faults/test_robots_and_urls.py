@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from crawler.exitcodes import ROBOTS_UNAVAILABLE, SUCCESS
-from crawler.mirror import MirrorServer, faults
-from tests.faults.helpers import (
+from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import ROBOTS_UNAVAILABLE, SUCCESS
+from tests.support import faults
+from tests.support.crawl import rows
+from tests.support.fault_crawls import (
     articles,
     assert_consistent,
     assert_stored_exactly,
@@ -19,7 +21,6 @@ from tests.faults.helpers import (
     runs,
     stats_of,
 )
-from tests.support.crawl import rows
 
 
 def test_disallowed_article_is_never_fetched(site: MirrorServer, db: Path):

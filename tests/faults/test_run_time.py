@@ -7,9 +7,12 @@ import signal
 import time
 from pathlib import Path
 
-from crawler.exitcodes import INTERRUPTED, MAX_RUNTIME
-from crawler.mirror import MirrorServer, faults
-from tests.faults.helpers import (
+from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import INTERRUPTED, MAX_RUNTIME
+from tests.support import faults
+from tests.support.cli import newscrawl
+from tests.support.crawl import rows
+from tests.support.fault_crawls import (
     articles,
     assert_consistent,
     crawl,
@@ -18,8 +21,6 @@ from tests.faults.helpers import (
     stats_of,
     wait_for,
 )
-from tests.support.cli import newscrawl
-from tests.support.crawl import rows
 
 SLOW = {"CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
 LONG_WAIT = 100  # seconds of Retry-After; RETRY_AFTER_MAX (120) lets the crawl honour it

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from crawler.exitcodes import SUCCESS
-from crawler.mirror import MirrorServer, faults
+from crawler.mirror import MirrorServer
+from crawler.run.exit_codes import SUCCESS
 from pipelines.storage.schema import ARTICLE_COLUMNS
-from tests.faults.helpers import articles, assert_consistent, by_path, crawl
+from tests.support import faults
+from tests.support.fault_crawls import articles, assert_consistent, by_path, crawl
 
 INJECTION = "Ministers met'); DROP TABLE articles;-- and \"agreed\" OR 1=1"
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) from anywhere
-    sys.path.insert(0, str(ROOT))
-
-from pipelines.storage.store import ArticleStore  # noqa: E402
+from pipelines.storage.store import ArticleStore
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from storage_helpers import make_item
 
 from crawler.cli import main
-from crawler.commands import dbstats, export
+from crawler.commands import export, stats
 from crawler.commands import search as search_cmd
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_parquet_needs_output(filled_db: Path, capsys) -> None:
     assert "newscrawl: error: parquet output needs --output PATH" in err
 
 
-@pytest.mark.parametrize("module", [export, search_cmd, dbstats])
+@pytest.mark.parametrize("module", [export, search_cmd, stats])
 def test_missing_database_is_exit_2(module, tmp_path: Path, capsys) -> None:
     argv = ["--db", str(tmp_path / "nope.db")] + (["x"] if module is search_cmd else [])
     assert _cli(module, argv) == 2
@@ -186,14 +186,14 @@ def test_search_command_text_and_json(filled_db: Path, capsys) -> None:
 
 
 def test_stats_command(filled_db: Path, capsys) -> None:
-    assert dbstats.NAME == "stats"
-    assert dbstats.run(_args(dbstats, ["--db", str(filled_db)])) == 0
+    assert stats.NAME == "stats"
+    assert stats.run(_args(stats, ["--db", str(filled_db)])) == 0
     out = capsys.readouterr().out
     assert "articles: 3" in out and "news_odkb" in out and "2019" in out
     assert "finished" in out
 
 
 def test_module_interface() -> None:
-    for module in (export, search_cmd, dbstats):
+    for module in (export, search_cmd, stats):
         assert isinstance(module.NAME, str) and isinstance(module.HELP, str)
         assert callable(module.add_arguments) and callable(module.run)

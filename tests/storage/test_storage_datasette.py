@@ -9,10 +9,10 @@ from pathlib import Path
 
 from datasette.app import Datasette
 from sqlite_utils import Database
-from storage_helpers import ROOT, make_item
 
 from pipelines.storage import search
 from pipelines.storage.store import ArticleStore
+from tests.support.items import ROOT, make_item
 
 METADATA = ROOT / "pipelines" / "storage" / "datasette_metadata.json"
 SCHEMA_DOC = ROOT / "docs" / "schema.md"

@@ -10,14 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from storage_helpers import ROOT
 
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 
 HOLDER = textwrap.dedent(
     """
-    import sys, time
-    sys.path.insert(0, {root!r})
+    import time
     from pipelines.storage.lock import DatabaseLock
     lock = DatabaseLock({db!r}).acquire()
     print("locked", flush=True)
@@ -28,7 +26,7 @@ HOLDER = textwrap.dedent(
 
 def _holder(db: Path) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER.format(root=str(ROOT), db=str(db))],
+        [sys.executable, "-c", HOLDER.format(db=str(db))],
         stdout=subprocess.PIPE, text=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"

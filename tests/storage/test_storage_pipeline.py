@@ -11,11 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from storage_helpers import make_item
-
 from pipelines.storage.known import load_known_urls
 from pipelines.storage.lock import DatabaseLock
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 from tests.support.socket_guard import child_env
 
 CRAWL = textwrap.dedent(
@@ -25,11 +24,13 @@ CRAWL = textwrap.dedent(
     from scrapy.crawler import CrawlerProcess
     from scrapy.exceptions import DropItem
 
+    from crawler.items import GoneItem
+
     ITEMS = json.loads(sys.argv[2])
 
     class DropUntitled:
         def process_item(self, item, spider=None):
-            if not item.get("gone") and not item.get("title"):
+            if not item.get("title"):
                 raise DropItem("missing title")
             return item
 
@@ -42,11 +43,13 @@ CRAWL = textwrap.dedent(
             yield scrapy.Request({page!r}, callback=self.parse)
 
         def parse(self, response):
-            yield from ITEMS
+            for entry in ITEMS:  # {{"gone": url}}: the site answered 410 for that article
+                yield GoneItem(url=entry["gone"]) if "gone" in entry else entry
 
     process = CrawlerProcess(settings={{
         "SQLITE_PATH": sys.argv[1],
         "ITEM_PIPELINES": {{
+            "pipelines.articles_only.ArticlesOnlyPipeline": 50,
             "__main__.DropUntitled": 100,
             "pipelines.storage.pipeline.StoragePipeline": 900,
         }},
@@ -82,7 +85,7 @@ def test_crawl_stores_items_rejects_gone_and_run(tmp_path: Path) -> None:
         make_item("en"),
         make_item("ru"),
         {**make_item("en", slug="untitled"), "title": ""},
-        {"url": make_item("en", slug="old-news")["url"], "gone": True},
+        {"gone": make_item("en", slug="old-news")["url"]},
     ]
     result = _crawl(tmp_path, db, items)
     assert result.returncode == 0, result.stderr[-3000:]

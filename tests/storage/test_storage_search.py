@@ -8,10 +8,10 @@ import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from storage_helpers import make_item
 
 from pipelines.storage.search import build_match, search
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 
 RU_FORMS = ("учения", "учений", "учениях")
 

@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from storage_helpers import make_item
 
 from pipelines.storage import schema
 from pipelines.storage.store import ArticleStore
+from tests.support.items import make_item
 
 
 def _row(store: ArticleStore, url: str) -> dict:

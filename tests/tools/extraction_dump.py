@@ -2,6 +2,7 @@
 
     python tests/tools/extraction_dump.py OUT.json            # write the dump
     python tests/tools/extraction_dump.py --compare A.json B.json
+    python -m tests.tools.extraction_dump ...             # the same, from the repository root
 
 What it covers: every article and listing page of every mirror template in both
 languages, every saved fixture page (articles and listings), and a sample of the
@@ -20,10 +21,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+if __name__ == "__main__" and not __package__:  # `python tests/tools/extraction_dump.py`
+    import as_module  # tests/tools/as_module.py, beside this file
 
+    as_module.rerun(__file__)
+
+from bench import sitegen  # noqa: E402
 from crawler.extract import extract_page  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
 from crawler.extract.listing import extract_listing  # noqa: E402
@@ -32,7 +35,7 @@ from crawler.mirror.render import SiteInfo, render_article, render_listing  # no
 from crawler.sites import get_profile  # noqa: E402
 
 HOSTS = {"en": "https://en.odkb-csto.org", "ru": "https://odkb-csto.org"}
-FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def article(html: str, url: str, lang: str) -> dict[str, Any]:
@@ -79,9 +82,6 @@ def fixture_pages() -> dict[str, Any]:
 
 def generated_pages(count: int = 60) -> dict[str, Any]:
     """The benchmark's padded pages (mega-menu, inline scripts, footer), a sample."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import sitegen  # type: ignore[import-not-found]
-
     out: dict[str, Any] = {}
     sections = sitegen.by_section(sitegen.en_articles(count))
     latest = sitegen.newest(sections)

@@ -3,6 +3,7 @@ versions of the product (a refactoring must store the same rows).
 
     python tests/tools/rows_dump.py OUT.json [--templates bitrix,press]
     python tests/tools/rows_dump.py --compare A.json B.json
+    python -m tests.tools.rows_dump ...         # the same, from the repository root
 
 Each crawl is the README's contract command (`scrapy crawl csto …`) against the mirror on
 127.0.0.1, in a subprocess, as the end-to-end tests run it. Dumped: every column of
@@ -21,9 +22,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+if __name__ == "__main__" and not __package__:  # `python tests/tools/rows_dump.py`
+    import as_module  # tests/tools/as_module.py, beside this file
+
+    as_module.rerun(__file__)
 
 from crawler.mirror import TEMPLATES, MirrorServer, build_dataset  # noqa: E402
 from tests.support.crawl import scrapy_crawl  # noqa: E402

@@ -7,15 +7,13 @@ import argparse
 
 from pipelines.storage.known import DEFAULT_SQLITE_PATH
 from pipelines.storage.queries import article_counts, open_readonly, recent_runs
+from pipelines.storage.store import RUN_COUNTERS
 
 NAME = "stats"
 HELP = "articles per language, section and year, and the last crawl runs"
 
-RUN_FIELDS = (
-    "id", "started", "finished", "mode", "lang", "pages_fetched", "articles_new",
-    "articles_updated", "articles_unchanged", "articles_rejected", "errors",
-    "finish_reason", "exit_status",
-)
+RUN_FIELDS = ("id", "started", "finished", "mode", "lang", *RUN_COUNTERS, "finish_reason",
+              "exit_status")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,14 +6,13 @@ import ast
 import re
 import sqlite3
 import subprocess
-import sys
 import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from crawler.mirror import MirrorArticle, build_dataset
-from tests.support.crawl import FAST_SETTINGS, ROOT, rows, scrapy_crawl
+from tests.support.crawl import ROOT, crawl_command, rows, scrapy_crawl
 from tests.support.socket_guard import child_env
 
 # Short timeouts and few retries keep a test of a failing page to a few seconds.
@@ -98,16 +97,10 @@ def assert_stored_exactly(db: Path, wanted: list[MirrorArticle]) -> None:
 
 
 
-def crawl_command(base_url: str, db: Path, lang: str = "en", **settings: Any) -> list[str]:
+def fault_crawl_command(base_url: str, db: Path, **settings: Any) -> list[str]:
     """The `scrapy crawl` command line `crawl` runs, for tests that need a Popen."""
-    merged = {**FAST_SETTINGS, **FAULT_SETTINGS, **{k: str(v) for k, v in settings.items()}}
-    command = [
-        sys.executable, "-m", "scrapy", "crawl", "csto", "-a", f"lang={lang}",
-        "-a", f"base_url={base_url}", "-a", "sections=news_odkb,smi", "-s", f"SQLITE_PATH={db}",
-    ]
-    for key, value in merged.items():
-        command += ["-s", f"{key}={value}"]
-    return command
+    merged = {**FAULT_SETTINGS, **{k: str(v) for k, v in settings.items()}}
+    return crawl_command(base_url, db, settings=merged)
 
 
 def start_crawl(
@@ -117,7 +110,7 @@ def start_crawl(
     env = child_env()
     with log.open("w") as out:
         return subprocess.Popen(
-            crawl_command(base_url, db, **settings), cwd=ROOT, env=env, stdout=out,
+            fault_crawl_command(base_url, db, **settings), cwd=ROOT, env=env, stdout=out,
             stderr=subprocess.STDOUT, text=True, preexec_fn=preexec,
         )
 
@@ -133,6 +126,6 @@ def run_crawl(base_url: str, db: Path, preexec: Any = None, **settings: Any) -> 
     """`crawl` with a function run in the child before exec (limits, another user)."""
     env = child_env()
     return subprocess.run(
-        crawl_command(base_url, db, **settings), cwd=ROOT, env=env, capture_output=True,
+        fault_crawl_command(base_url, db, **settings), cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=120, preexec_fn=preexec,
     )

@@ -1,5 +1,4 @@
-"""Item factory shared by the storage tests (a uniquely named module, not conftest,
-so it cannot collide with other test folders' helpers)."""
+"""Items as the pipelines hand them to storage, for the storage tests."""
 
 from __future__ import annotations
 

@@ -15,20 +15,13 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from crawler import exitcodes
-from crawler.runs import record_exit_status
+from crawler.run import exit_codes
+from crawler.run.exit_codes import INTERRUPTED_REASONS, TIMEOUT_REASON, worst
+from crawler.run.run_record import record_exit_status
+from pipelines.storage.pipeline import LOCKED_REASON, UNUSABLE_REASON
 
-# Worst first: the status a multi-language run reports is the worst of its crawls.
-SEVERITY = (
-    exitcodes.LOCKED, exitcodes.DATABASE_UNUSABLE, exitcodes.INTERRUPTED, exitcodes.MAX_RUNTIME,
-    exitcodes.BAD_ARGUMENTS, exitcodes.ROBOTS_UNAVAILABLE, exitcodes.HEALTH_FAILED,
-    exitcodes.ERRORS, exitcodes.SUCCESS,
-)
 # No further crawl after these: the run was stopped, or the next crawl would fail the same.
-STOPPING = (
-    "shutdown", "cancelled", "database_locked", exitcodes.UNUSABLE_REASON,
-    exitcodes.TIMEOUT_REASON,
-)
+STOPPING = (*INTERRUPTED_REASONS, LOCKED_REASON, UNUSABLE_REASON, TIMEOUT_REASON)
 
 
 def project_settings(overrides: Mapping[str, Any]) -> Settings:
@@ -48,11 +41,6 @@ def lock_holder(db: str) -> str | None:
     except DatabaseLocked as exc:
         return str(exc)
     return None
-
-
-def worst(statuses: Sequence[int]) -> int:
-    """The most severe of several exit statuses."""
-    return min(statuses, key=SEVERITY.index, default=exitcodes.SUCCESS)
 
 
 def run_crawls(
@@ -82,7 +70,7 @@ def run_crawls(
     process.start()
     statuses = [_status(crawler) for crawler in crawlers]
     if process.bootstrap_failed:
-        statuses.append(exitcodes.ERRORS)
+        statuses.append(exit_codes.ERRORS)
     return worst(statuses)
 
 
@@ -93,7 +81,7 @@ def _finish_reason(crawler: Crawler) -> str | None:
 def _status(crawler: Crawler) -> int:
     """Exit status of one finished crawl, also written to its crawl_runs row."""
     if crawler.stats is None or _finish_reason(crawler) is None:
-        return exitcodes.ERRORS
-    status = exitcodes.exit_status(crawler.stats.get_stats())
+        return exit_codes.ERRORS
+    status = exit_codes.exit_status(crawler.stats.get_stats())
     record_exit_status(crawler, status)
     return status

@@ -16,26 +16,28 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from crawler.extract.article import ArticleFields, extract_article
 from crawler.extract.listing import ListingPage, extract_listing
+from crawler.items import ArticleItem, article_item
 from crawler.sites import get_profile
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def extract_for(html: str, url: str, lang: str) -> ArticleFields:
-    """extract_article with the language's profile (what a worker is sent): the fields
-    as the page gives them; the item pipelines clean them, as `extract_page` does."""
-    return extract_article(html, url, get_profile(lang))
+def article_for(
+    lang: str, html: str, url: str, listing: Mapping[str, Any], fetched_url: str
+) -> ArticleItem:
+    """article_item with the language's profile (what a worker is sent): the item as the
+    page gives it; the item pipelines clean it, as `extract_page` does."""
+    return article_item(html, url, get_profile(lang), listing, fetched_url)
 
 
-def listing_for(html: str, url: str, lang: str) -> ListingPage:
+def listing_for(lang: str, html: str, url: str) -> ListingPage:
     """extract_listing with the language's profile (what a worker is sent)."""
     return extract_listing(html, url, get_profile(lang))
 
@@ -68,29 +70,31 @@ class ExtractionPool:
         self.lang = lang
         self._pool: ProcessPoolExecutor | None = None
 
-    async def extract(self, html: str, url: str) -> ArticleFields:
-        """What an article page says (crawler.extract.article.extract_article)."""
-        return await self._run(extract_for, html, url)
+    async def article(
+        self, html: str, url: str, listing: Mapping[str, Any], fetched_url: str
+    ) -> ArticleItem:
+        """The article item of a page (crawler.items.article_item); `url` is the row's."""
+        return await self._run(article_for, html, url, listing, fetched_url)
 
     async def listing(self, html: str, url: str) -> ListingPage:
         """What a listing page offers (crawler.extract.listing); in the crawl's process
         until an article has started the workers, so a run that finds nothing new
         (listings only) never starts one."""
         if self._pool is None:
-            return listing_for(html, url, self.lang)
+            return listing_for(self.lang, html, url)
         return await self._run(listing_for, html, url)
 
-    async def _run(self, function: Callable[[str, str, str], T], html: str, url: str) -> T:
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
         if self.workers == 0:
-            return function(html, url, self.lang)
+            return function(self.lang, *args)
         try:
-            future = self._started().submit(function, html, url, self.lang)
+            future = self._started().submit(function, self.lang, *args)
             return await asyncio.wrap_future(future)
         except BrokenProcessPool:
             logger.warning("An extraction worker died; extracting in the crawl process from now on")
             self.close()
             self.workers = 0
-            return function(html, url, self.lang)
+            return function(self.lang, *args)
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -16,13 +16,9 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 
+from pipelines.storage.pipeline import WRITE_FAILED_REASON, storage_failed
+
 logger = logging.getLogger(__name__)
-
-REASON = "storage_failed"
-
-#: Signal the storage pipeline sends for a failed write outside an item (a timed commit,
-#: a reject, the last commit at close), with `error` and `closing` (already closing).
-storage_failed = object()
 
 
 class StorageGuard:
@@ -55,4 +51,4 @@ class StorageGuard:
         self.crawler.stats.set_value("storage/failed", f"{type(error).__name__}: {error}")
         engine = self.crawler.engine
         if not closing and engine is not None and engine.spider is not None:
-            deferred_from_coro(engine.close_spider_async(reason=REASON))
+            deferred_from_coro(engine.close_spider_async(reason=WRITE_FAILED_REASON))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+from crawler.middlewares.robotstxt import REASON as ROBOTS_REASON
+from pipelines.storage.pipeline import LOCKED_REASON, UNUSABLE_REASON
 
 SUCCESS = 0  # the crawl finished and every page it fetched was handled
 ERRORS = 1  # the crawl finished, but with errors (failed pages, unreachable site)
@@ -17,8 +20,8 @@ DATABASE_UNUSABLE = 8  # the database file is not SQLite, is damaged, or is anot
 
 #: finish_reason of a crawl closed by CLOSESPIDER_TIMEOUT (`--max-runtime`).
 TIMEOUT_REASON = "closespider_timeout"
-#: finish_reason of a crawl whose database file could not be used at all.
-UNUSABLE_REASON = "database_unusable"
+#: finish_reason of a crawl stopped by a signal (SIGTERM, Ctrl-C) or cancelled.
+INTERRUPTED_REASONS = ("shutdown", "cancelled")
 
 MEANINGS = {
     SUCCESS: "success",
@@ -32,17 +35,28 @@ MEANINGS = {
     DATABASE_UNUSABLE: "database file unusable (not SQLite, damaged, or another app's)",
 }
 
+# Worst first: the status a multi-language run reports is the worst of its crawls.
+SEVERITY = (
+    LOCKED, DATABASE_UNUSABLE, INTERRUPTED, MAX_RUNTIME, BAD_ARGUMENTS, ROBOTS_UNAVAILABLE,
+    HEALTH_FAILED, ERRORS, SUCCESS,
+)
+
+
+def worst(statuses: Sequence[int]) -> int:
+    """The most severe of several exit statuses."""
+    return min(statuses, key=SEVERITY.index, default=SUCCESS)
+
 
 def exit_status(stats: Mapping[str, Any]) -> int:
     """The exit status for a crawl that ended with these stats."""
     reason = stats.get("finish_reason")
-    if reason == "database_locked":
+    if reason == LOCKED_REASON:
         return LOCKED
-    if reason == "robots_unavailable":
+    if reason == ROBOTS_REASON:
         return ROBOTS_UNAVAILABLE
     if reason == UNUSABLE_REASON:
         return DATABASE_UNUSABLE
-    if reason in ("shutdown", "cancelled"):
+    if reason in INTERRUPTED_REASONS:
         return INTERRUPTED
     if reason == TIMEOUT_REASON:
         return MAX_RUNTIME

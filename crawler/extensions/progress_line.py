@@ -16,7 +16,7 @@ from scrapy.crawler import Crawler
 INTERVAL = 1.0  # seconds between refreshes
 
 
-class Progress:
+class ProgressLine:
     """Rewrites one stderr line every INTERVAL seconds while the spider runs."""
 
     def __init__(self, crawler: Crawler, stream: TextIO | None = None) -> None:
@@ -28,7 +28,7 @@ class Progress:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Progress:
+    def from_crawler(cls, crawler: Crawler) -> ProgressLine:
         return cls(crawler)
 
     def spider_opened(self, spider: Any) -> None:
@@ -63,7 +63,8 @@ class Progress:
             f"{pages} pages ({listings} listings), {stored} articles ({new} new), "
             f"{rate:.1f} pages/s"
         )
-        left = getattr(spider, "backfill_left", None)
-        if left:
-            text += f", ~{sum(left.values())} listing pages left"
+        backfill = getattr(spider, "backfill", None)
+        left = backfill.pages_left if backfill is not None else None
+        if left is not None:
+            text += f", ~{left} listing pages left"
         return text
