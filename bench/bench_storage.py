@@ -27,15 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlite_utils import Database  # noqa: E402
 
+from pipelines.storage.content_hash import content_hash  # noqa: E402
+from pipelines.storage.sanitize import sanitize_html  # noqa: E402
 from pipelines.storage.schema import ARTICLE_COLUMNS, FTS_COLUMNS, FTS_TOKENIZE  # noqa: E402
 from pipelines.storage.search import search  # noqa: E402
 from pipelines.storage.store import ArticleStore, to_json, utc_now  # noqa: E402
-from pipelines.storage.text import (  # noqa: E402
-    content_hash,
-    sanitize_html,
-    search_stems,
-    word_count,
-)
+from pipelines.storage.words import search_stems, word_count  # noqa: E402
 
 EN_WORDS = (
     "collective security treaty organization member states secretary general meeting "

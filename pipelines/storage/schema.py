@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from pipelines.storage.text import content_hash, search_stems, word_count
+from pipelines.storage.content_hash import content_hash
+from pipelines.storage.words import search_stems, word_count
 
 SCHEMA_VERSION = 3
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from pipelines.storage.text import stem_words, tokens
+from pipelines.storage.words import stem_words, tokens
 
 #: More terms than this are ignored: a pasted paragraph should not build a huge query.
 MAX_TERMS = 32

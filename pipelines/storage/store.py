@@ -20,7 +20,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from pipelines.storage import schema
-from pipelines.storage.text import analyse, content_hash, sanitize_html
+from pipelines.storage.content_hash import content_hash
+from pipelines.storage.sanitize import sanitize_html
+from pipelines.storage.words import search_stems, word_count
 
 OTHER_LANG = {"en": "ru", "ru": "en"}
 
@@ -181,7 +183,6 @@ class ArticleStore:
         """Whitelisted, derived column values in the order the SQL above expects."""
         lang = item.get("lang") or "en"
         title, body = item.get("title"), item.get("body")
-        words, stems = analyse(title, body, lang)
         return (
             item.get("lang"),
             item.get("section"),
@@ -192,14 +193,14 @@ class ArticleStore:
             body,
             # last_seen (and first_seen for inserts) goes here
             new_hash,
-            words,
+            word_count(body),
             now,
             sanitize_html(item.get("body_html"), item["url"]),
             item.get("listing_date"),
             item.get("date_source"),
             to_json(item.get("extraction")),
             to_json(item.get("flags")),
-            stems,
+            search_stems(title, body, lang),
         )
 
     def _replace_children(self, url: str, item: Mapping[str, Any], existed: bool) -> None:

@@ -179,14 +179,14 @@ MUTANTS = (
     ),
     Mutant(
         "storage: content_hash ignores the body",
-        "pipelines/storage/text.py",
+        "pipelines/storage/content_hash.py",
         'joined = "\\x1f".join((title or "", published or "", body or ""))',
         'joined = "\\x1f".join((title or "", published or ""))',
         ("tests/storage/test_storage_store.py",),
     ),
     Mutant(
         "storage: word_count counts paragraphs",
-        "pipelines/storage/text.py",
+        "pipelines/storage/words.py",
         "return len(body.split()) if body else 0",
         'return len(body.split("\\n\\n")) if body else 0',
         ("tests/storage/test_storage_store.py", "tests/storage/test_storage_commands.py"),
