@@ -19,7 +19,7 @@ from typing import NoReturn
 from crawler import exitcodes
 from crawler.commands.common import UsageProblem
 from crawler.exitcodes import MEANINGS
-from pipelines.storage.queries import DatabaseMissing, DatabaseUnusable
+from pipelines.storage.connection import DatabaseMissing, DatabaseUnusable
 
 # Module names in crawler.commands, in the order `newscrawl --help` lists them.
 COMMANDS = (

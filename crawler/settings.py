@@ -58,7 +58,7 @@ SQLITE_PATH = "output/news.db"  # the database the crawl writes
 STORAGE_BATCH_SIZE = 200  # rows per transaction at most
 STORAGE_COMMIT_INTERVAL = 5.0  # seconds between commits at most
 STORAGE_LOCK = True  # refuse to run while another run writes the same database
-KNOWN_URLS_LOADER = "pipelines.storage.known.load_known_urls"  # incremental crawls ask this
+KNOWN_URLS_LOADER = "pipelines.storage.known_urls.load_known_urls"  # incremental crawls ask this
 
 # --- crawl modes --------------------------------------------------------------------------
 INCREMENTAL_EXTRA_PAGES = 1  # listing pages read past the last one with anything new

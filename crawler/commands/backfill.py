@@ -9,7 +9,7 @@ from pathlib import Path
 
 from crawler import exitcodes, jobdir
 from crawler.commands.common import UsageProblem, add_site_arguments, execute, spider_runs
-from pipelines.storage.queries import DatabaseUnusable
+from pipelines.storage.connection import DatabaseUnusable
 
 NAME = "backfill"
 HELP = "store the articles of a date range (--since, --until); resumable with --resume DIR"

@@ -114,7 +114,7 @@ def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
 def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     """Refuse at once if the database is locked or unusable, else crawl; the exit status."""
     from crawler.runner import lock_holder, project_settings, run_crawls
-    from pipelines.storage.queries import check_database
+    from pipelines.storage.connection import check_database
 
     overrides: dict[str, Any] = setting_overrides(args.set)
     if args.db:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import article_counts, open_readonly, recent_runs
+from pipelines.storage.connection import open_readonly
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
+from pipelines.storage.queries import article_counts, recent_runs
 
 NAME = "stats"
 HELP = "articles per language, section and year, and the last crawl runs"

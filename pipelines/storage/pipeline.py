@@ -24,9 +24,9 @@ from scrapy.exceptions import CloseSpider
 
 from crawler.exitcodes import UNUSABLE_REASON
 from crawler.storage_guard import storage_failed
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
+from pipelines.storage.connection import DatabaseUnusable, check_database
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
-from pipelines.storage.queries import DatabaseUnusable, check_database
 from pipelines.storage.store import ArticleStore
 
 logger = logging.getLogger(__name__)

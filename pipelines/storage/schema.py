@@ -7,7 +7,6 @@ database at the previous version with every row intact.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -26,8 +25,6 @@ FTS_COLUMNS = ("title", "body", "search_stems")
 #: because SQLite's porter only stems English: it would treat the two sites
 #: differently, and would hide exact-word search in title/body.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-
-BUSY_TIMEOUT_MS = 30_000
 
 ARTICLE_V1_COLUMNS = (
     "url", "lang", "section", "slug", "title", "published", "summary", "body",
@@ -118,25 +115,6 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, body, search_stems ON articles
     VALUES (new.rowid, new.title, new.body, new.search_stems);
 END;
 """
-
-
-def connect(path: str, read_only: bool = False) -> sqlite3.Connection:
-    """A connection with the settings every user of the database needs.
-
-    WAL lets notebooks and Datasette read while the crawl writes; the busy
-    timeout makes a writer wait (instead of failing) for a checkpoint or another
-    short writer.
-    """
-    if read_only:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    else:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # Safe with WAL (a power loss can lose the last commits, never corrupt).
-        conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
 
 
 def user_version(db: Database) -> int:

@@ -20,7 +20,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from pipelines.storage import schema
+from pipelines.storage.connection import connect
 from pipelines.storage.content_hash import content_hash
+from pipelines.storage.defaults import DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_INTERVAL
 from pipelines.storage.sanitize import sanitize_html
 from pipelines.storage.words import search_stems, word_count
 
@@ -76,13 +78,16 @@ class ArticleStore:
     """Write side of the news database (one instance per crawl, one writer per file)."""
 
     def __init__(
-        self, path: str | Path, batch_size: int = 200, commit_interval: float = 5.0
+        self,
+        path: str | Path,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
     ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.batch_size = max(1, int(batch_size))
         self.commit_interval = float(commit_interval)
-        self.db = Database(schema.connect(str(self.path)))
+        self.db = Database(connect(str(self.path)))
         try:
             self.migrated_from = schema.migrate(self.db)
         except BaseException:

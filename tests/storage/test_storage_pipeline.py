@@ -13,7 +13,7 @@ from pathlib import Path
 
 from storage_helpers import make_item
 
-from pipelines.storage.known import load_known_urls
+from pipelines.storage.known_urls import load_known_urls
 from pipelines.storage.lock import DatabaseLock
 from pipelines.storage.store import ArticleStore
 from tests.support.socket_guard import child_env

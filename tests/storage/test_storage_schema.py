@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pipelines.storage import schema
+from pipelines.storage import connection, schema
 from pipelines.storage.search import search
 from pipelines.storage.store import ArticleStore
 
@@ -75,7 +75,7 @@ def test_migration_from_v1_keeps_rows_and_builds_fts(tmp_path: Path) -> None:
 def test_migration_from_v2_adds_pages_and_keeps_rows(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     _v1_database(path)
-    db = Database(schema.connect(str(path)))
+    db = Database(connection.connect(str(path)))
     with db.atomic():  # a database as version 2 of the code left it
         schema.MIGRATIONS[2](db)
         db.execute("PRAGMA user_version = 2")
@@ -100,7 +100,7 @@ def test_indexes_wal_and_busy_timeout(store: ArticleStore) -> None:
     indexed = {tuple(i.columns) for i in store.db["articles"].indexes}
     assert {("published",), ("lang", "section", "published"), ("slug",)} <= indexed
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] == schema.BUSY_TIMEOUT_MS
+    assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] == connection.BUSY_TIMEOUT_MS
 
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:
