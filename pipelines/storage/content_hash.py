@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from pipelines.storage.tables import VERSIONED_COLUMNS
 
 
-def content_hash(title: str | None, published: str | None, body: str | None) -> str:
-    """sha256 over the fields whose change makes a new article version."""
-    joined = "\x1f".join((title or "", published or "", body or ""))
+def content_hash(content: Mapping[str, Any]) -> str:
+    """sha256 over the versioned columns (title, published, body: tables.py), in their
+    declared order, joined by U+001F; a missing or empty value counts as ""."""
+    joined = "\x1f".join(content.get(name) or "" for name in VERSIONED_COLUMNS)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()

@@ -7,14 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-#: Exported article columns: everything but the internal search_stems.
-EXPORT_COLUMNS = (
-    "url", "lang", "section", "slug", "title", "published", "summary", "body",
-    "body_html", "translation_url", "listing_date", "date_source", "extraction", "flags",
-    "word_count", "content_hash", "status", "gone_since", "first_seen", "last_seen",
-    "updated",
-)
-INTEGER_COLUMNS = frozenset({"word_count"})
+from pipelines.storage.tables import EXPORT_COLUMNS
 
 
 def iter_articles(

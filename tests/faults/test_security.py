@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crawler.exitcodes import SUCCESS
 from crawler.mirror import MirrorServer, faults
-from pipelines.storage.schema import ARTICLE_COLUMNS
+from pipelines.storage.tables import ARTICLES
 from tests.faults.helpers import articles, assert_consistent, by_path, crawl
 
 INJECTION = "Ministers met'); DROP TABLE articles;-- and \"agreed\" OR 1=1"
@@ -52,5 +52,5 @@ def test_scraped_names_never_become_columns(site: MirrorServer, db: Path):
     assert crawl(site.base_url, db).returncode == SUCCESS
     conn = sqlite3.connect(db)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
-    assert sorted(columns) == sorted(ARTICLE_COLUMNS)
+    assert sorted(columns) == sorted(ARTICLES.names)
     assert victim.path in by_path(db)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from storage_helpers import make_item
 
-from pipelines.storage import schema
 from pipelines.storage.store import ArticleStore
+from pipelines.storage.tables import ARTICLES
 
 
 def _row(store: ArticleStore, url: str) -> dict:
@@ -132,7 +132,7 @@ def test_extra_item_keys_never_become_columns(store: ArticleStore) -> None:
     before = set(store.db["articles"].columns_dict)
     item = make_item(**{"evil; DROP TABLE x": 1, "scraped_field": "x", "gone": False})
     store.upsert_article(item)
-    assert set(store.db["articles"].columns_dict) == before == set(schema.ARTICLE_COLUMNS)
+    assert set(store.db["articles"].columns_dict) == before == set(ARTICLES.names)
 
 
 def test_json_columns_and_children(store: ArticleStore) -> None:
