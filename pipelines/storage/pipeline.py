@@ -1,8 +1,8 @@
 """Scrapy item pipeline that writes articles, rejects and crawl runs to SQLite.
 
 Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
-Settings: ``SQLITE_PATH`` (default output/news.db), ``STORAGE_BATCH_SIZE`` (200),
-``STORAGE_COMMIT_INTERVAL`` (5.0 s), ``STORAGE_LOCK`` (True).
+Settings: ``SQLITE_PATH``, ``STORAGE_BATCH_SIZE``, ``STORAGE_COMMIT_INTERVAL`` (their
+defaults: pipelines/storage/defaults.py), ``STORAGE_LOCK`` (True).
 
 Every database call runs on one writer thread of its own: SQLite releases the GIL
 while it indexes and writes, so full-text indexing and commits use the second core
@@ -25,7 +25,11 @@ from scrapy.exceptions import CloseSpider
 from crawler.exitcodes import UNUSABLE_REASON
 from crawler.storage_guard import storage_failed
 from pipelines.storage.connection import DatabaseUnusable, check_database
-from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
+from pipelines.storage.defaults import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_COMMIT_INTERVAL,
+    DEFAULT_SQLITE_PATH,
+)
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
 from pipelines.storage.store import ArticleStore
 
@@ -49,8 +53,8 @@ class StoragePipeline:
         self,
         crawler: Any,
         path: str,
-        batch_size: int = 200,
-        commit_interval: float = 5.0,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         use_lock: bool = True,
     ) -> None:
         self.crawler = crawler
@@ -71,8 +75,8 @@ class StoragePipeline:
         pipeline = cls(
             crawler,
             path=settings.get("SQLITE_PATH") or DEFAULT_SQLITE_PATH,
-            batch_size=settings.getint("STORAGE_BATCH_SIZE", 200),
-            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", 5.0),
+            batch_size=settings.getint("STORAGE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+            commit_interval=settings.getfloat("STORAGE_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL),
             use_lock=settings.getbool("STORAGE_LOCK", True),
         )
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
