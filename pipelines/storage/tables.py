@@ -286,8 +286,7 @@ IMAGES = Table(
         Column("url", "TEXT NOT NULL", "Absolute URL of the image."),
         Column("caption", "TEXT", "Image caption, if any."),
     ),
-    since=2,
-    primary_key=("article_url", "url"),
+    since=2, primary_key=("article_url", "url"),
 )
 
 ATTACHMENTS = Table(
@@ -299,8 +298,7 @@ ATTACHMENTS = Table(
         Column("url", "TEXT NOT NULL", "Absolute URL of the attachment."),
         Column("title", "TEXT", "Link text or title of the attachment, if any."),
     ),
-    since=2,
-    primary_key=("article_url", "url"),
+    since=2, primary_key=("article_url", "url"),
 )
 
 REJECTS = Table(
@@ -334,17 +332,11 @@ CRAWL_RUNS = Table(
         Column("sections", "TEXT", "Comma-separated sections crawled, or empty for all."),
         Column("pages_fetched", "INTEGER", "HTTP responses received.", counter=True),
         Column("articles_new", "INTEGER", "Articles stored for the first time.", counter=True),
-        Column(
-            "articles_updated", "INTEGER", "Articles whose title, date or body changed.",
-            counter=True,
-        ),
-        Column(
-            "articles_unchanged", "INTEGER", "Articles seen again without change.",
-            counter=True,
-        ),
-        Column(
-            "articles_rejected", "INTEGER", "Items rejected (see rejects).", counter=True
-        ),
+        Column("articles_updated", "INTEGER", "Articles whose title, date or body changed.",
+               counter=True),
+        Column("articles_unchanged", "INTEGER", "Articles seen again without change.",
+               counter=True),
+        Column("articles_rejected", "INTEGER", "Items rejected (see rejects).", counter=True),
         Column("errors", "INTEGER", "Errors logged during the crawl.", counter=True),
         Column(
             "finish_reason", "TEXT",
