@@ -42,6 +42,7 @@ PAGE_COMPRESSION_LEVEL = 1
 #: Item fields that are not data about the article (the raw page): never in rejects.raw.
 NOT_RAW = frozenset({"page"})
 
+
 def _insert_article_sql() -> str:
     """INSERT of a new article: every column with an `insert` value (tables.py)."""
     columns = [c for c in ARTICLE_COLUMNS if c.insert is not None]
@@ -53,7 +54,8 @@ def _insert_article_sql() -> str:
 def _update_article_sql() -> str:
     """UPDATE of an article whose content changed: every column with an `update` value."""
     sets = ", ".join(
-        f"{c.name} = {c.update.format(name=c.name)}" for c in ARTICLE_COLUMNS if c.update
+        f"{c.name} = {c.update.format(name=c.name)}" for c in ARTICLE_COLUMNS
+        if c.update is not None
     )
     return f"UPDATE articles SET {sets} WHERE url = :url"
 
