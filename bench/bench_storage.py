@@ -27,15 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlite_utils import Database  # noqa: E402
 
-from pipelines.storage.schema import ARTICLE_COLUMNS, FTS_COLUMNS, FTS_TOKENIZE  # noqa: E402
+from pipelines.storage.content_hash import content_hash  # noqa: E402
+from pipelines.storage.sanitize import sanitize_html  # noqa: E402
 from pipelines.storage.search import search  # noqa: E402
 from pipelines.storage.store import ArticleStore, to_json, utc_now  # noqa: E402
-from pipelines.storage.text import (  # noqa: E402
-    content_hash,
-    sanitize_html,
-    search_stems,
-    word_count,
-)
+from pipelines.storage.tables import ARTICLES, FTS_TOKENIZE, SEARCHABLE_COLUMNS  # noqa: E402
+from pipelines.storage.words import search_stems, word_count  # noqa: E402
 
 EN_WORDS = (
     "collective security treaty organization member states secretary general meeting "
@@ -141,10 +138,10 @@ def plain_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     now = utc_now()
     rows = []
     for it in items:
-        row = {c: it.get(c) for c in ARTICLE_COLUMNS}
+        row = {c: it.get(c) for c in ARTICLES.names}
         row.update(
             first_seen=now, last_seen=now, updated=now, status="live",
-            content_hash=content_hash(it["title"], it["published"], it["body"]),
+            content_hash=content_hash(it),
             word_count=word_count(it["body"]),
             body_html=sanitize_html(it["body_html"], it["url"]),
             extraction=to_json(it["extraction"]), flags=to_json(it["flags"]),
@@ -177,9 +174,9 @@ def bench_plain(rows: list[dict[str, Any]], path: Path, fts: bool = False) -> fl
         db = Database(path)
         db.enable_wal()
         if fts:
-            db["articles"].create({c: str for c in ARTICLE_COLUMNS}, pk="url")
+            db["articles"].create({c: str for c in ARTICLES.names}, pk="url")
             db["articles"].enable_fts(
-                list(FTS_COLUMNS), create_triggers=True, tokenize=FTS_TOKENIZE
+                list(SEARCHABLE_COLUMNS), create_triggers=True, tokenize=FTS_TOKENIZE
             )
         with db.atomic():
             db["articles"].upsert_all(rows, pk="url")

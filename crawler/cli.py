@@ -19,7 +19,7 @@ from typing import NoReturn
 from crawler.commands.common import UsageProblem, error_line, fail
 from crawler.run import exit_codes
 from crawler.run.exit_codes import MEANINGS
-from pipelines.storage.queries import DatabaseMissing, DatabaseUnusable
+from pipelines.storage.connection import DatabaseMissing, DatabaseUnusable
 
 # Module names in crawler.commands, in the order `newscrawl --help` lists them.
 COMMANDS = (

@@ -66,7 +66,7 @@ SQLITE_PATH = known.DEFAULT_SQLITE_PATH  # the database the crawl writes: output
 STORAGE_BATCH_SIZE = store.DEFAULT_BATCH_SIZE  # rows per transaction at most: 200
 STORAGE_COMMIT_INTERVAL = store.DEFAULT_COMMIT_INTERVAL  # seconds between commits at most: 5
 STORAGE_LOCK = True  # refuse to run while another run writes the same database
-KNOWN_URLS_LOADER = "pipelines.storage.known.load_known_urls"  # incremental crawls ask this
+KNOWN_URLS_LOADER = "pipelines.storage.known_urls.load_known_urls"  # incremental crawls ask this
 
 # --- crawl modes --------------------------------------------------------------------------
 INCREMENTAL_EXTRA_PAGES = 1  # listing pages read past the last one with anything new

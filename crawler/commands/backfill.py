@@ -9,7 +9,7 @@ from pathlib import Path
 
 from crawler.commands.common import UsageProblem, add_site_arguments, execute, spider_runs
 from crawler.run import backfill_job, exit_codes
-from pipelines.storage.queries import DatabaseUnusable
+from pipelines.storage.connection import DatabaseUnusable
 
 NAME = "backfill"
 HELP = "store the articles of a date range (--since, --until); resumable with --resume DIR"

@@ -10,7 +10,7 @@ from typing import Any
 
 from crawler.run import exit_codes
 from crawler.spiders.arguments import SpiderArgumentError, parse_arguments, parse_range
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 
 LANGS = ("en", "ru", "both")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -126,7 +126,7 @@ def setting_overrides(pairs: Sequence[str]) -> dict[str, str]:
 def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     """Refuse at once if the database is locked or unusable, else crawl; the exit status."""
     from crawler.run.crawl_process import lock_holder, project_settings, run_crawls
-    from pipelines.storage.queries import check_database
+    from pipelines.storage.connection import check_database
 
     overrides: dict[str, Any] = setting_overrides(args.set)
     if args.db:

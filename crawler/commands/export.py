@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from crawler.commands.common import UsageProblem
+from pipelines.storage.connection import open_readonly
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 from pipelines.storage.export import (
     FORMATS,
     MissingExtra,
@@ -16,8 +18,7 @@ from pipelines.storage.export import (
     write_jsonl,
     write_parquet,
 )
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import iter_articles, open_readonly
+from pipelines.storage.queries import iter_articles
 
 NAME = "export"
 HELP = "export stored articles as csv, jsonl or parquet"

@@ -18,15 +18,10 @@ from pathlib import Path
 from crawler.commands.common import UsageProblem, fail
 from crawler.run import exit_codes
 from crawler.run.reextraction import reextracted
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
+from pipelines.storage.connection import DatabaseMissing, check_database, open_readonly
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
-from pipelines.storage.queries import (
-    DatabaseMissing,
-    check_database,
-    count_latest_pages,
-    iter_latest_pages,
-    open_readonly,
-)
+from pipelines.storage.queries import count_latest_pages, iter_latest_pages
 from pipelines.storage.store import ArticleStore
 
 NAME = "reextract"

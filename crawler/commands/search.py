@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import open_readonly
+from pipelines.storage.connection import open_readonly
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 from pipelines.storage.search import search
 
 NAME = "search"

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import argparse
 
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.queries import article_counts, open_readonly, recent_runs
-from pipelines.storage.store import RUN_COUNTERS
+from pipelines.storage.connection import open_readonly
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
+from pipelines.storage.queries import article_counts, recent_runs
+from pipelines.storage.tables import RUN_COUNTER_COLUMNS
 
 NAME = "stats"
 HELP = "articles per language, section and year, and the last crawl runs"
 
-RUN_FIELDS = ("id", "started", "finished", "mode", "lang", *RUN_COUNTERS, "finish_reason",
+RUN_FIELDS = ("id", "started", "finished", "mode", "lang", *RUN_COUNTER_COLUMNS, "finish_reason",
               "exit_status")
 
 

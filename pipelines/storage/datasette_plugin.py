@@ -12,24 +12,28 @@ output/demo.db` loads it once the project is installed. On a database with the
 - `newscrawl_match(text)` is that expression as an SQL function, for queries of one's own;
 - a canned query `search` (`query`, `lang`: `en`, `ru` or empty) gives the command's
   ranking and snippets;
-- table and column descriptions (datasette_metadata.json, kept equal to docs/schema.md by
-  a test) apply to every database name, not to one called `news`.
+- table and column descriptions, built from the tables' declarations (tables.py, which
+  README and docs/schema.md are generated from too), apply to every database name, not
+  to one called `news`.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
 
 from pipelines.storage.search import MATCH_FUNCTION, SEARCH_SQL, build_match
+from pipelines.storage.tables import ARTICLES, FTS_TABLE, TABLES
 
-METADATA = Path(__file__).with_name("datasette_metadata.json")
-FTS_TABLE = "articles_fts"
+TITLE = "CSTO news"
+DESCRIPTION = (
+    "News articles from the CSTO website (odkb-csto.org), in English and Russian, as "
+    'collected by the crawler. Search (the box on articles, or the query "search") matches '
+    "word forms in both languages, as `newscrawl search` does."
+)
 
 
 #: An empty phrase: what a query without words (only quotes or punctuation) matches,
@@ -43,8 +47,19 @@ def match_expression(query: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _metadata() -> dict[str, Any]:
-    return json.loads(METADATA.read_text(encoding="utf-8"))
+def metadata() -> dict[str, Any]:
+    """Datasette metadata: the declared descriptions of every table and column; articles
+    searched through articles_fts and listed newest first, the index itself hidden."""
+    tables: dict[str, Any] = {
+        table.name: {
+            "description": table.description,
+            "columns": {column.name: column.description for column in table.columns},
+        }
+        for table in TABLES
+    }
+    tables[ARTICLES.name].update(fts_table=FTS_TABLE, fts_pk="rowid", sort_desc="published")
+    tables[FTS_TABLE] = {"hidden": True}
+    return {"title": TITLE, "description": DESCRIPTION, "tables": tables}
 
 
 def _is_news_database(conn: sqlite3.Connection) -> bool:
@@ -66,12 +81,12 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict:
     """Descriptions for every attached database (the tables of another one are never
     looked up, so they are harmless there)."""
-    metadata = _metadata()
+    described = metadata()
     names = [name for name in datasette.databases if not name.startswith("_")]
     return {
-        "title": metadata["title"],
-        "description": metadata["description"],
-        "databases": {name: {"tables": metadata["tables"]} for name in names},
+        "title": described["title"],
+        "description": described["description"],
+        "databases": {name: {"tables": described["tables"]} for name in names},
     }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from pipelines.storage.queries import EXPORT_COLUMNS, INTEGER_COLUMNS
+from pipelines.storage.tables import EXPORT_COLUMNS, INTEGER_EXPORT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -75,7 +75,7 @@ def parquet_schema() -> Any:
     import pyarrow as pa
 
     return pa.schema(
-        [(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in EXPORT_COLUMNS]
+        [(c, pa.int64() if c in INTEGER_EXPORT_COLUMNS else pa.string()) for c in EXPORT_COLUMNS]
     )
 
 

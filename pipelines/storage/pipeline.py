@@ -1,8 +1,8 @@
 """Scrapy item pipeline that writes articles, rejects and crawl runs to SQLite.
 
 Enable with ``ITEM_PIPELINES = {"pipelines.storage.pipeline.StoragePipeline": 900}``.
-Settings: ``SQLITE_PATH`` (default known.DEFAULT_SQLITE_PATH), ``STORAGE_BATCH_SIZE`` and
-``STORAGE_COMMIT_INTERVAL`` (defaults in store.py), ``STORAGE_LOCK`` (True).
+Settings: ``SQLITE_PATH``, ``STORAGE_BATCH_SIZE``, ``STORAGE_COMMIT_INTERVAL`` (their
+defaults: pipelines/storage/defaults.py), ``STORAGE_LOCK`` (True).
 
 Every database call runs on one writer thread of its own: SQLite releases the GIL
 while it indexes and writes, so full-text indexing and commits use the second core
@@ -23,15 +23,15 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
 from crawler.items import GoneItem
-from pipelines.storage.known import DEFAULT_SQLITE_PATH
-from pipelines.storage.lock import DatabaseLock, DatabaseLocked
-from pipelines.storage.queries import DatabaseUnusable, check_database
-from pipelines.storage.store import (
+from pipelines.storage.connection import DatabaseUnusable, check_database
+from pipelines.storage.defaults import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_COMMIT_INTERVAL,
-    RUN_COUNTERS,
-    ArticleStore,
+    DEFAULT_SQLITE_PATH,
 )
+from pipelines.storage.lock import DatabaseLock, DatabaseLocked
+from pipelines.storage.store import ArticleStore
+from pipelines.storage.tables import RUN_COUNTER_COLUMNS
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ WRITE_FAILED_REASON = "storage_failed"  # a write failed: disk full, read-only f
 storage_failed = object()
 
 #: The Scrapy stats two crawl_runs counters are read from; every other counter
-#: (store.RUN_COUNTERS) is this pipeline's own `storage/<counter>` stat.
+#: (tables.RUN_COUNTER_COLUMNS) is this pipeline's own `storage/<counter>` stat.
 SCRAPY_COUNTERS = {"pages_fetched": "downloader/response_count", "errors": "log_count/ERROR"}
 
 
@@ -207,7 +207,10 @@ class StoragePipeline:
 
     def _counters(self) -> dict[str, int]:
         stats = self.crawler.stats
-        return {name: int(stats.get_value(counter_stat(name), 0) or 0) for name in RUN_COUNTERS}
+        return {
+            name: int(stats.get_value(counter_stat(name), 0) or 0)
+            for name in RUN_COUNTER_COLUMNS
+        }
 
     # -- items ------------------------------------------------------------------------
 

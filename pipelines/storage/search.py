@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from pipelines.storage.text import stem_words, tokens
+from pipelines.storage.tables import FTS_TABLE, SEARCHABLE_COLUMNS
+from pipelines.storage.words import stem_words, tokens
 
 #: More terms than this are ignored: a pasted paragraph should not build a huge query.
 MAX_TERMS = 32
 
-#: bm25 weights for (title, body, search_stems): a hit in the title counts most.
-_BM25 = "bm25(articles_fts, 5.0, 1.0, 2.0)"
+#: bm25 weight of a hit in each searchable column: a hit in the title counts most.
+WEIGHTS = {"title": 5.0, "body": 1.0, "search_stems": 2.0}
+_BM25 = f"bm25({FTS_TABLE}, {', '.join(str(WEIGHTS[c]) for c in SEARCHABLE_COLUMNS)})"
+_BODY = SEARCHABLE_COLUMNS.index("body")  # snippets are cut from the body
 
 _SEARCH = f"""
 SELECT a.url, a.lang, a.section, a.published, a.title,
-       snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet,
+       snippet({FTS_TABLE}, {_BODY}, '[', ']', ' … ', 16) AS snippet,
        {_BM25} AS rank
-FROM articles_fts
-JOIN articles AS a ON a.rowid = articles_fts.rowid
-WHERE articles_fts MATCH {{match}} AND (coalesce(:lang, '') = '' OR a.lang = :lang)
+FROM {FTS_TABLE}
+JOIN articles AS a ON a.rowid = {FTS_TABLE}.rowid
+WHERE {FTS_TABLE} MATCH {{match}} AND (coalesce(:lang, '') = '' OR a.lang = :lang)
 ORDER BY rank
 """
 _SQL = _SEARCH.format(match=":match") + "LIMIT :limit\n"

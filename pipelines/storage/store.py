@@ -20,7 +20,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from pipelines.storage import schema
-from pipelines.storage.text import analyse, content_hash, sanitize_html
+from pipelines.storage.connection import connect
+from pipelines.storage.content_hash import content_hash
+from pipelines.storage.defaults import DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_INTERVAL
+from pipelines.storage.sanitize import sanitize_html
+from pipelines.storage.tables import (
+    ARTICLE_COLUMNS,
+    ITEM,
+    JSON,
+    RUN_COUNTER_COLUMNS,
+    VERSIONED_COLUMNS,
+)
+from pipelines.storage.words import search_stems, word_count
 
 OTHER_LANG = {"en": "ru", "ru": "en"}
 
@@ -31,42 +42,44 @@ PAGE_COMPRESSION_LEVEL = 1
 #: Item fields that are not data about the article (the raw page): never in rejects.raw.
 NOT_RAW = frozenset({"page"})
 
-#: Writes per transaction at most, and seconds between commits at most (the defaults of
-#: STORAGE_BATCH_SIZE and STORAGE_COMMIT_INTERVAL).
-DEFAULT_BATCH_SIZE = 200
-DEFAULT_COMMIT_INTERVAL = 5.0
 
-#: The counters of a crawl_runs row, in column order (`finish_run` writes them).
-RUN_COUNTERS = (
-    "pages_fetched", "articles_new", "articles_updated", "articles_unchanged",
-    "articles_rejected", "errors",
-)
+def _insert_article_sql() -> str:
+    """INSERT of a new article: every column with an `insert` value (tables.py)."""
+    columns = [c for c in ARTICLE_COLUMNS if c.insert is not None]
+    names = ", ".join(c.name for c in columns)
+    values = ", ".join(c.insert.format(name=c.name) for c in columns)
+    return f"INSERT INTO articles ({names}) VALUES ({values})"
 
-_INSERT_ARTICLE = (
-    "INSERT INTO articles (url, lang, section, slug, title, published, summary, body,"
-    " first_seen, last_seen, content_hash, word_count, updated, body_html, listing_date,"
-    " date_source, extraction, flags, status, gone_since, search_stems)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', NULL, ?)"
-)
 
-# last_seen never moves back (a re-extracted old page); `revive` (the site answered
-# just now) makes a gone article live again, a re-extraction leaves its status alone.
-_UPDATE_TEMPLATE = (
-    "UPDATE articles SET lang = ?, section = ?, slug = ?, title = ?, published = ?,"
-    " summary = ?, body = ?, last_seen = max(coalesce(last_seen, ''), ?), content_hash = ?,"
-    " word_count = ?, updated = ?, body_html = ?, listing_date = ?, date_source = ?,"
-    " extraction = ?, flags = ?, search_stems = ?,"
-    " status = CASE WHEN {revive} THEN 'live' ELSE status END,"
-    " gone_since = CASE WHEN {revive} THEN NULL ELSE gone_since END WHERE url = ?"
-)
-_UPDATE_CRAWLED = _UPDATE_TEMPLATE.format(revive=1)
-_UPDATE_REEXTRACTED = _UPDATE_TEMPLATE.format(revive=0)
+def _update_article_sql() -> str:
+    """UPDATE of an article whose content changed: every column with an `update` value."""
+    sets = ", ".join(
+        f"{c.name} = {c.update.format(name=c.name)}" for c in ARTICLE_COLUMNS
+        if c.update is not None
+    )
+    return f"UPDATE articles SET {sets} WHERE url = :url"
 
-_SAVE_VERSION = (
-    "INSERT INTO article_versions (url, title, published, body, content_hash, valid_from,"
-    " replaced_at) SELECT url, title, published, body, content_hash, updated, ?"
-    " FROM articles WHERE url = ?"
+
+def _save_version_sql() -> str:
+    """Copy of the content about to be replaced into article_versions."""
+    versioned = ", ".join(VERSIONED_COLUMNS)
+    return (
+        f"INSERT INTO article_versions (url, {versioned}, content_hash, valid_from,"
+        f" replaced_at) SELECT url, {versioned}, content_hash, updated, :now"
+        " FROM articles WHERE url = :url"
+    )
+
+
+_INSERT_ARTICLE = _insert_article_sql()
+_UPDATE_ARTICLE = _update_article_sql()
+_SAVE_VERSION = _save_version_sql()
+_FINISH_RUN = (
+    "UPDATE crawl_runs SET finished = ?, "
+    + "".join(f"{name} = ?, " for name in RUN_COUNTER_COLUMNS)
+    + "finish_reason = ?, exit_status = ? WHERE id = ?"
 )
+_FROM_ITEM = tuple(c.name for c in ARTICLE_COLUMNS if c.source == ITEM)
+_AS_JSON = tuple(c.name for c in ARTICLE_COLUMNS if c.source == JSON)
 
 
 def utc_now() -> str:
@@ -94,7 +107,7 @@ class ArticleStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.batch_size = max(1, int(batch_size))
         self.commit_interval = float(commit_interval)
-        self.db = Database(schema.connect(str(self.path)))
+        self.db = Database(connect(str(self.path)))
         try:
             self.migrated_from = schema.migrate(self.db)
         except BaseException:
@@ -155,10 +168,8 @@ class ArticleStore:
         changed one keeps its status.
         """
         url = item["url"]
-        title, published, body = item.get("title"), item.get("published"), item.get("body")
-        new_hash = content_hash(title, published, body)
+        new_hash = content_hash(item)
         now = utc_now()
-        seen = fetched_at or now
         self._write()
         row = self.db.execute(
             "SELECT content_hash, translation_url FROM articles WHERE url = ?", (url,)
@@ -173,17 +184,14 @@ class ArticleStore:
             )
             self._wrote()
             return "unchanged"
-        values = self._content_values(item, new_hash, now)
+        values = self._article_values(item, new_hash, now, fetched_at)
         with self.db.atomic():  # a savepoint: an article is stored whole or not at all
             if row is None:
-                self.db.execute(_INSERT_ARTICLE, (url, *values[:7], seen, seen, *values[7:]))
+                self.db.execute(_INSERT_ARTICLE, values)
                 outcome = "new"
             else:
-                self.db.execute(_SAVE_VERSION, (now, url))
-                self.db.execute(
-                    _UPDATE_CRAWLED if fetched_at is None else _UPDATE_REEXTRACTED,
-                    (*values[:7], seen, *values[7:], url),
-                )
+                self.db.execute(_SAVE_VERSION, values)
+                self.db.execute(_UPDATE_ARTICLE, values)
                 outcome = "updated"
             self._replace_children(url, item, existed=row is not None)
             if row is None or row[1] is None:
@@ -191,30 +199,26 @@ class ArticleStore:
         self._wrote()
         return outcome
 
-    def _content_values(self, item: Mapping[str, Any], new_hash: str, now: str) -> tuple:
-        """Whitelisted, derived column values in the order the SQL above expects."""
-        lang = item.get("lang") or "en"
+    @staticmethod
+    def _article_values(
+        item: Mapping[str, Any], new_hash: str, now: str, fetched_at: str | None
+    ) -> dict[str, Any]:
+        """The upsert's named values: the item's fields for the columns declared to take
+        them (only those: scraped names never reach SQL), the values storage computes,
+        and `seen`, `now`, `revive` for the columns' insert/update expressions."""
         title, body = item.get("title"), item.get("body")
-        words, stems = analyse(title, body, lang)
-        return (
-            item.get("lang"),
-            item.get("section"),
-            item.get("slug"),
-            title,
-            item.get("published"),
-            item.get("summary"),
-            body,
-            # last_seen (and first_seen for inserts) goes here
-            new_hash,
-            words,
-            now,
-            sanitize_html(item.get("body_html"), item["url"]),
-            item.get("listing_date"),
-            item.get("date_source"),
-            to_json(item.get("extraction")),
-            to_json(item.get("flags")),
-            stems,
+        values = {name: item.get(name) for name in _FROM_ITEM}
+        values.update((name, to_json(item.get(name))) for name in _AS_JSON)
+        values.update(
+            content_hash=new_hash,
+            word_count=word_count(body),
+            body_html=sanitize_html(item.get("body_html"), item["url"]),
+            search_stems=search_stems(title, body, item.get("lang") or "en"),
+            seen=fetched_at or now,
+            now=now,
+            revive=fetched_at is None,  # the site answered just now
         )
+        return values
 
     def _replace_children(self, url: str, item: Mapping[str, Any], existed: bool) -> None:
         """Images and attachments follow the article's latest content."""
@@ -368,16 +372,13 @@ class ArticleStore:
         finish_reason: str,
         exit_status: int | None = None,
     ) -> None:
-        """Complete a crawl_runs row with its counters (RUN_COUNTERS; a missing one is 0)
-        and commit everything."""
-        assignments = "".join(f" {name} = ?," for name in RUN_COUNTERS)
+        """Complete a crawl_runs row with its counters and commit everything."""
         self._write()
         self.db.execute(
-            f"UPDATE crawl_runs SET finished = ?,{assignments}"
-            " finish_reason = ?, exit_status = ? WHERE id = ?",
+            _FINISH_RUN,
             (
                 utc_now(),
-                *(int(counters.get(name) or 0) for name in RUN_COUNTERS),
+                *(int(counters.get(name) or 0) for name in RUN_COUNTER_COLUMNS),
                 finish_reason,
                 exit_status,
                 run_id,

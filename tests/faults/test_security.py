@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crawler.mirror import MirrorServer
 from crawler.run.exit_codes import SUCCESS
-from pipelines.storage.schema import ARTICLE_COLUMNS
+from pipelines.storage.tables import ARTICLES
 from tests.support import faults
 from tests.support.fault_crawls import articles, assert_consistent, by_path, crawl
 
@@ -53,5 +53,5 @@ def test_scraped_names_never_become_columns(site: MirrorServer, db: Path):
     assert crawl(site.base_url, db).returncode == SUCCESS
     conn = sqlite3.connect(db)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
-    assert sorted(columns) == sorted(ARTICLE_COLUMNS)
+    assert sorted(columns) == sorted(ARTICLES.names)
     assert victim.path in by_path(db)

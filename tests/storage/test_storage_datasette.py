@@ -4,17 +4,16 @@ find what `newscrawl search` finds, and describes the tables whatever the file's
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 
 from datasette.app import Datasette
 from sqlite_utils import Database
 
 from pipelines.storage import search
+from pipelines.storage.datasette_plugin import metadata
 from pipelines.storage.store import ArticleStore
 from tests.support.items import ROOT, make_item
 
-METADATA = ROOT / "pipelines" / "storage" / "datasette_metadata.json"
 SCHEMA_DOC = ROOT / "docs" / "schema.md"
 FORMS = ("учения", "учениях", "учений")
 
@@ -95,7 +94,7 @@ def test_another_database_keeps_datasettes_own_search(tmp_path: Path) -> None:
 
 
 def test_metadata_applies_to_any_database_name(tmp_path: Path) -> None:
-    shipped = json.loads(METADATA.read_text(encoding="utf-8"))
+    shipped = metadata()
     for name in ("news", "demo", "archive-2024"):
         (tmp_path / name).mkdir()
         ds = Datasette([str(_filled(tmp_path / name, f"{name}.db"))])
@@ -123,7 +122,7 @@ def test_metadata_and_docs_describe_every_column(tmp_path: Path) -> None:
             for name in store.db.table_names()
             if not name.startswith("articles_fts")
         }
-    meta_tables = json.loads(METADATA.read_text(encoding="utf-8"))["tables"]
+    meta_tables = metadata()["tables"]
     doc = SCHEMA_DOC.read_text(encoding="utf-8")
     assert meta_tables["articles"]["fts_table"] == "articles_fts"
     for table, columns in tables.items():

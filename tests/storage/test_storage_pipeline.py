@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from pipelines.storage.known import load_known_urls
+from pipelines.storage.known_urls import load_known_urls
 from pipelines.storage.lock import DatabaseLock
 from pipelines.storage.store import ArticleStore
 from tests.support.items import make_item

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.storage import schema
 from pipelines.storage.store import ArticleStore
+from pipelines.storage.tables import ARTICLES
 from tests.support.items import make_item
 
 
@@ -70,6 +70,42 @@ def test_reextracted_unchanged_article_keeps_last_seen(store: ArticleStore) -> N
     store.db.execute("UPDATE articles SET last_seen = ?", [LONG_AGO])
     assert store.upsert_article(item, fetched_at="2024-01-01T00:00:00Z") == "unchanged"
     assert _row(store, item["url"])["last_seen"] == LONG_AGO  # the site was not visited
+
+
+def test_changed_article_rewrites_content_and_keeps_its_history_columns(
+    store: ArticleStore,
+) -> None:
+    """What an update does to each kind of column: content from the item, first_seen and
+    the translation link kept, last_seen and updated moved to now, a gone article live
+    again when the site served it; a re-extraction of an old page moves no time back and
+    leaves the status alone."""
+    en, ru = make_item("en"), make_item("ru")
+    store.upsert_article(en)
+    store.upsert_article(ru)  # links the two
+    store.commit()
+    store.db.execute("UPDATE articles SET first_seen = ?, last_seen = ?, updated = ?",
+                     [LONG_AGO, LONG_AGO, LONG_AGO])
+    store.mark_gone(en["url"])
+    before = _utc_now_to_the_second()
+    changed = dict(en, title="New title", summary="New lead", flags=["replacement_char"],
+                   body_html='<p onclick="x()">New</p>')
+    assert store.upsert_article(changed) == "updated"
+    row = _row(store, en["url"])
+    assert (row["title"], row["summary"], row["flags"]) == ("New title", "New lead",
+                                                            '["replacement_char"]')
+    assert row["body_html"] == "<p>New</p>" and row["word_count"] == 9
+    assert row["first_seen"] == LONG_AGO and row["translation_url"] == ru["url"]
+    assert row["last_seen"] >= before and row["updated"] >= before
+    assert row["status"] == "live" and row["gone_since"] is None
+
+    store.mark_gone(en["url"])
+    gone_since = _row(store, en["url"])["gone_since"]
+    old_page = dict(changed, body="Re-extracted body.")
+    assert store.upsert_article(old_page, fetched_at=LONG_AGO) == "updated"
+    row = _row(store, en["url"])
+    assert row["body"] == "Re-extracted body." and row["last_seen"] >= before
+    assert row["status"] == "gone" and row["gone_since"] == gone_since
+    assert store.db["article_versions"].count == 2
 
 
 def test_translation_links_both_directions(store: ArticleStore) -> None:
@@ -132,7 +168,7 @@ def test_extra_item_keys_never_become_columns(store: ArticleStore) -> None:
     before = set(store.db["articles"].columns_dict)
     item = make_item(**{"evil; DROP TABLE x": 1, "scraped_field": "x", "gone": False})
     store.upsert_article(item)
-    assert set(store.db["articles"].columns_dict) == before == set(schema.ARTICLE_COLUMNS)
+    assert set(store.db["articles"].columns_dict) == before == set(ARTICLES.names)
 
 
 def test_json_columns_and_children(store: ArticleStore) -> None:

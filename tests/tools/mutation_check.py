@@ -35,7 +35,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("crawler", "pipelines", "tests", "pyproject.toml", "scrapy.cfg", "datasette", "docs")
+COPIED = (
+    "crawler", "pipelines", "tests", "pyproject.toml", "scrapy.cfg", "datasette", "docs",
+    "README.md",
+)
 TIMEOUT = 900  # seconds for one mutant's tests; only a hang reaches it
 
 E2E = "tests/e2e/test_crawl.py::"
@@ -79,9 +82,10 @@ MUTANTS = (
     ),
     Mutant(
         "export: body dropped from the export columns",
-        "pipelines/storage/queries.py",
-        '"url", "lang", "section", "slug", "title", "published", "summary", "body",',
-        '"url", "lang", "section", "slug", "title", "published", "summary",',
+        "pipelines/storage/tables.py",
+        'versioned=True, before_change="Body text before the change.", searchable=True,',
+        'versioned=True, before_change="Body text before the change.", searchable=True,'
+        " exported=False,",
         ("tests/storage/test_storage_commands.py",),
     ),
     Mutant(
@@ -166,7 +170,7 @@ MUTANTS = (
     Mutant(
         "storage: a changed article keeps no earlier version",
         "pipelines/storage/store.py",
-        "                self.db.execute(_SAVE_VERSION, (now, url))\n",
+        "                self.db.execute(_SAVE_VERSION, values)\n",
         "",
         ("tests/storage/test_storage_store.py",),
     ),
@@ -179,14 +183,14 @@ MUTANTS = (
     ),
     Mutant(
         "storage: content_hash ignores the body",
-        "pipelines/storage/text.py",
-        'joined = "\\x1f".join((title or "", published or "", body or ""))',
-        'joined = "\\x1f".join((title or "", published or ""))',
+        "pipelines/storage/content_hash.py",
+        'content.get(name) or "" for name in VERSIONED_COLUMNS)',
+        'content.get(name) or "" for name in VERSIONED_COLUMNS if name != "body")',
         ("tests/storage/test_storage_store.py",),
     ),
     Mutant(
         "storage: word_count counts paragraphs",
-        "pipelines/storage/text.py",
+        "pipelines/storage/words.py",
         "return len(body.split()) if body else 0",
         'return len(body.split("\\n\\n")) if body else 0',
         ("tests/storage/test_storage_store.py", "tests/storage/test_storage_commands.py"),

@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pipelines.storage.schema import connect
-
-DEFAULT_SQLITE_PATH = "output/news.db"
+from pipelines.storage.connection import connect
+from pipelines.storage.defaults import DEFAULT_SQLITE_PATH
 
 
 def load_known_urls(settings: Mapping[str, Any] | Any) -> set[str]:

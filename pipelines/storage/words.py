@@ -1,15 +1,13 @@
-"""Pure text helpers for storage: stemming, hashing, HTML sanitising.
+"""The words of an article as search sees them: tokens, Snowball stems, word count.
 
 Kept free of SQL so the benchmark and the tests can measure and check them alone.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 
-import nh3
 import snowballstemmer
 
 #: Word tokens as FTS5's unicode61 tokenizer sees them (letters and digits).
@@ -56,16 +54,16 @@ def stem_words(words: Iterable[str], lang: str) -> list[str]:
     return stems
 
 
-def analyse(title: str | None, body: str | None, lang: str) -> tuple[int, str]:
-    """Body word count and the ``articles.search_stems`` text, computed cheaply.
+def search_stems(title: str | None, body: str | None, lang: str) -> str:
+    """The ``articles.search_stems`` text of an article, computed cheaply.
 
-    search_stems holds each distinct stem of the title and body words once, and
-    only where it differs from the word: the words themselves are already in
-    the index through title and body. This keeps the FTS index (whose
-    tokenising dominates the cost of storing an article) about a third smaller
-    than indexing every stem; bm25 still counts term frequency on the exact words.
-    Words are de-duplicated by whitespace split first (C speed) so the regex and
-    the stemmer only see each distinct chunk once.
+    It holds each distinct stem of the title and body words once, and only where
+    it differs from the word: the words themselves are already in the index
+    through title and body. This keeps the FTS index (whose tokenising dominates
+    the cost of storing an article) about a third smaller than indexing every
+    stem; bm25 still counts term frequency on the exact words. Words are
+    de-duplicated by whitespace split first (C speed) so the regex and the
+    stemmer only see each distinct chunk once.
     """
     text = f"{title or ''} {body or ''}".lower()
     words = list(dict.fromkeys(WORD_RE.findall(" ".join(set(text.split())))))
@@ -73,35 +71,9 @@ def analyse(title: str | None, body: str | None, lang: str) -> tuple[int, str]:
     stems = stem_words(folded, lang)
     # Compared with the unfolded word: "всё" is indexed as "всё", so its stem
     # "все" must be stored for a search for "все" to find it.
-    distinct = sorted({s for w, s in zip(words, stems, strict=True) if s != w})
-    return word_count(body), " ".join(distinct)
-
-
-def search_stems(title: str | None, body: str | None, lang: str) -> str:
-    """The text stored in ``articles.search_stems`` (see :func:`analyse`)."""
-    return analyse(title, body, lang)[1]
+    return " ".join(sorted({s for w, s in zip(words, stems, strict=True) if s != w}))
 
 
 def word_count(body: str | None) -> int:
     """Number of whitespace-separated words in the body (what ``wc -w`` counts)."""
     return len(body.split()) if body else 0
-
-
-def content_hash(title: str | None, published: str | None, body: str | None) -> str:
-    """sha256 over the fields whose change makes a new article version."""
-    joined = "\x1f".join((title or "", published or "", body or ""))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
-
-
-def sanitize_html(fragment: str | None, base_url: str) -> str | None:
-    """Make scraped HTML safe to render: nh3's allow-list drops script/style (with
-    their content), on* and style attributes and javascript: URLs; relative
-    href/src are made absolute against the article URL so the fragment still
-    works once it is shown outside the site."""
-    if not fragment:
-        return fragment
-    return nh3.clean(
-        fragment,
-        url_relative=("rewrite_with_base", base_url),
-        link_rel=None,
-    )
