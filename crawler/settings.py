@@ -5,7 +5,7 @@ Storage's defaults are storage's own (pipelines/storage), named here.
 """
 
 # Modules, not their constants: Scrapy takes every upper-case name here for a setting.
-from pipelines.storage import known, store
+from pipelines.storage import defaults
 
 BOT_NAME = "csto-newscrawl"  # the project's name in logs and stats
 SPIDER_MODULES = ["crawler.spiders"]  # where `scrapy crawl csto` finds the spider
@@ -62,9 +62,9 @@ CONCURRENT_ITEMS = 16  # one asyncio task per slot per response (scrapy#5182): 1
 EXTRACT_WORKERS = 1  # processes extracting article pages beside the crawl (0: in the crawl's own)
 
 # --- storage ------------------------------------------------------------------------------
-SQLITE_PATH = known.DEFAULT_SQLITE_PATH  # the database the crawl writes: output/news.db
-STORAGE_BATCH_SIZE = store.DEFAULT_BATCH_SIZE  # rows per transaction at most: 200
-STORAGE_COMMIT_INTERVAL = store.DEFAULT_COMMIT_INTERVAL  # seconds between commits at most: 5
+SQLITE_PATH = defaults.DEFAULT_SQLITE_PATH  # the database the crawl writes: output/news.db
+STORAGE_BATCH_SIZE = defaults.DEFAULT_BATCH_SIZE  # rows per transaction at most: 200
+STORAGE_COMMIT_INTERVAL = defaults.DEFAULT_COMMIT_INTERVAL  # seconds between commits at most: 5
 STORAGE_LOCK = True  # refuse to run while another run writes the same database
 KNOWN_URLS_LOADER = "pipelines.storage.known_urls.load_known_urls"  # incremental crawls ask this
 
