@@ -1,10 +1,14 @@
 """A run that cannot hang: `--max-runtime` ends it cleanly with exit status 7, and a
-SIGTERM ends it within seconds, even while a retry waits out a long Retry-After."""
+SIGTERM ends it at once, even while a retry waits out a long Retry-After.
+
+No test here times the crawl. Each checks what the run did (exit status, finish reason,
+how many requests a page got, what was stored), and a process that outlives the deadline
+it is given fails the test: the deadlines sit far below the 100 s wait a bug would keep,
+so they are hang guards, not timings."""
 
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 from crawler.mirror import MirrorServer
@@ -38,29 +42,26 @@ def test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7(
     russian = mirror_factory("ru", articles=articles("en") + articles("ru"))
     _slow_site(english, 1.5)  # eight articles one at a time: at least 12 s without a limit
     db = tmp_path / "news.db"
-    started = time.monotonic()
     done = newscrawl(
         "crawl", "--full", "--lang", "both", "--base-url", f"en={english.base_url}",
         "--base-url", f"ru={russian.base_url}", "--db", str(db), "--max-runtime", "4",
         *[f"-s{name}={value}" for name, value in SLOW.items()], cwd=tmp_path,
     )
-    elapsed = time.monotonic() - started
     assert done.returncode == MAX_RUNTIME, done.stderr[-3000:]
-    assert elapsed < 12, f"took {elapsed:.1f} s"
     [run] = runs(db)  # the deadline is the whole run's: Russian never started
     assert run["finish_reason"] == "closespider_timeout" and run["exit_status"] == MAX_RUNTIME
     assert 1 <= len(rows(db)) < len(articles())  # what was fetched before it is kept
+    assert len(_article_requests(english)) < len(articles())  # the crawl was cut short
     assert russian.request_log == []
     assert_consistent(db)
 
 
 def test_max_runtime_cuts_a_long_retry_after_wait_short(site: MirrorServer, db: Path) -> None:
     fault = site.faults[articles()[2].path] = faults.retry_after(503, LONG_WAIT, times=None)
-    started = time.monotonic()
-    result = crawl(site.base_url, db, CLOSESPIDER_TIMEOUT=3, **SLOW)
-    elapsed = time.monotonic() - started
+    # A wait the deadline did not cut would outlive the process's own deadline (60 s).
+    result = crawl(site.base_url, db, timeout=60, CLOSESPIDER_TIMEOUT=3, **SLOW)
     assert result.returncode == MAX_RUNTIME, result.stderr[-3000:]
-    assert len(fault.requests) == 1 and elapsed < 15, f"took {elapsed:.1f} s"
+    assert len(fault.requests) == 1  # no retry was sent after the deadline
     assert stats_of(result.stderr)["finish_reason"] == "closespider_timeout"
     [run] = runs(db)
     assert run["finish_reason"] == "closespider_timeout"
@@ -72,17 +73,23 @@ def test_sigterm_during_a_long_retry_after_wait_ends_the_run_at_once(
 ) -> None:
     fault = site.faults[articles()[2].path] = faults.retry_after(503, LONG_WAIT, times=None)
     log = tmp_path / "crawl.log"
-    process = start_crawl(site.base_url, db, log, **SLOW)
-    wait_for(lambda: len(fault.requests) == 1 and len(rows_or_none(db)) >= 1, timeout=60)
-    time.sleep(0.5)  # the retry is waiting now
-    stopped = time.monotonic()
+    process = start_crawl(site.base_url, db, log, LOG_LEVEL="DEBUG", **SLOW)
+    retrying = f"Retrying <GET {site.base_url}{articles()[2].path}>"
+    # RetryMiddleware logs this line in the same reactor turn as the wait begins.
+    wait_for(lambda: retrying in log.read_text() and len(rows_or_none(db)) >= 1, timeout=60)
     process.send_signal(signal.SIGTERM)
+    # A wait SIGTERM did not cancel would keep the process for 100 s: past this deadline.
     assert process.wait(timeout=30) == INTERRUPTED, log.read_text()[-3000:]
-    assert time.monotonic() - stopped < 10
     assert len(fault.requests) == 1  # the wait was cancelled, not cut short into a retry
     [run] = runs(db)
     assert run["finish_reason"] == "shutdown"
     assert_consistent(db)
+
+
+def _article_requests(site: MirrorServer) -> list[str]:
+    """The article pages the site was asked for, however often."""
+    paths = {article.path for article in articles()}
+    return [path for path in site.request_log if path in paths]
 
 
 def rows_or_none(db: Path) -> list[dict]:

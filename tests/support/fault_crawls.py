@@ -35,10 +35,13 @@ def articles(lang: str = "en") -> list[MirrorArticle]:
     return [a for a in small_dataset() if a.lang == lang]
 
 
-def crawl(base_url: str, db: Path, lang: str = "en", **settings: Any) -> Any:
-    """A real `scrapy crawl` subprocess against the mirror, with the fault settings."""
+def crawl(
+    base_url: str, db: Path, lang: str = "en", timeout: float = 120, **settings: Any
+) -> Any:
+    """A real `scrapy crawl` subprocess against the mirror, with the fault settings;
+    `timeout` is a hang guard: past it the test fails with TimeoutExpired."""
     merged = {**FAULT_SETTINGS, **{k: str(v) for k, v in settings.items()}}
-    return scrapy_crawl(base_url, db, lang=lang, settings=merged, timeout=120)
+    return scrapy_crawl(base_url, db, lang=lang, settings=merged, timeout=timeout)
 
 
 def stats_of(stderr: str) -> dict[str, Any]:
