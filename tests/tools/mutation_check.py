@@ -49,6 +49,7 @@ E2E_TYPED = [
 ]
 E2E_BITRIX = [E2E + "test_every_mirror_article_is_stored_once_and_exactly[en-bitrix]"]
 PIPELINE_UNITS = ["tests/test_pipelines.py"]
+RUN_TIME = "tests/faults/test_run_time.py::"
 EXTRACTION_MASKS = (
     "the title comes from a heading or meta tag and the summary from a listing line that "
     "extraction reads already clean (crawler/extract/titles.py, listing.py), so no crawl "
@@ -265,6 +266,28 @@ MUTANTS = (
         '"DATE_ORDER": "DMY",',
         '"DATE_ORDER": "MDY",',
         ("tests/test_dates.py",),
+    ),
+    # --- a run that cannot hang (tests time nothing: a kept wait outlives a deadline) --
+    Mutant(
+        "retry: a shutdown no longer cancels a Retry-After wait",
+        "crawler/middlewares/backoff_retry.py",
+        "        if engine is None or not engine.running:\n            return True\n",
+        "",
+        (RUN_TIME + "test_sigterm_during_a_long_retry_after_wait_ends_the_run_at_once",),
+    ),
+    Mutant(
+        "retry: the run-time deadline no longer cuts a Retry-After wait",
+        "crawler/middlewares/backoff_retry.py",
+        "        return self.deadline is not None and time.monotonic() >= self.deadline",
+        "        return False",
+        (RUN_TIME + "test_max_runtime_cuts_a_long_retry_after_wait_short",),
+    ),
+    Mutant(
+        "run: --max-runtime is ignored",
+        "crawler/run/crawl_process.py",
+        "    deadline = None if max_runtime is None else time.monotonic() + max_runtime",
+        "    deadline = None",
+        (RUN_TIME + "test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7",),
     ),
 )
 
