@@ -27,7 +27,8 @@ from pipelines.storage.store import ArticleStore  # noqa: E402
 
 SECTIONS = {"news_odkb": 2500, "smi": 2500}
 MONTH = (date(2019, 6, 1), date(2019, 6, 30))
-FAST = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8")
+FAST = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS=8",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=8")
 
 
 def fill(db: Path, server: MirrorServer, articles: list[MirrorArticle]) -> None:

@@ -18,7 +18,10 @@ USER_AGENT = (  # say who we are and why, so the site's admins can reach us
     "csto-newscrawl/0.1 (research news archive; polite crawler; "
     "+https://github.com/csto-newscrawl/csto-newscrawl)"
 )
-CONCURRENT_REQUESTS = 8  # overall cap; the site is one host anyway
+# The site is one host: a cap above the per-host one only queues requests behind the
+# politeness delay, and Scrapy waits for every queued request before it closes, so at
+# --max-runtime or on SIGTERM a deeper queue meant that many delays more.
+CONCURRENT_REQUESTS = 2  # overall cap, the same as the per-host one
 CONCURRENT_REQUESTS_PER_DOMAIN = 2  # at most two requests in flight to the site
 DOWNLOAD_DELAY = 1.0  # seconds between requests to the site (AutoThrottle adapts it)
 AUTOTHROTTLE_ENABLED = True  # slow down when the site slows down
@@ -45,6 +48,10 @@ DOWNLOADER_MIDDLEWARES = {  # crawler/middlewares/: one module each
     "crawler.middlewares.robotstxt.StrictRobotsTxtMiddleware": 100,
     # loops, offsite: errback, not silence
     "crawler.middlewares.redirect_guard.RedirectGuardMiddleware": 610,
+}
+DOWNLOAD_HANDLERS = {  # crawler/download_handlers/: Scrapy's, but no fetch once the run ends
+    "http": "crawler.download_handlers.run_aware_http.RunAwareHTTPDownloadHandler",
+    "https": "crawler.download_handlers.run_aware_http.RunAwareHTTPDownloadHandler",
 }
 
 # --- pipelines: each does one job, in this order ------------------------------------------

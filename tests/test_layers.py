@@ -7,9 +7,10 @@ Lowest first, as README "How it works" draws them:
     1  crawler.sites, crawler.extract     pure: a page's HTML and URL in, fields out
     2  crawler.items                      what an article, a reject and a gone page are
     3  pipelines, pipelines.storage       cleaning, then the only SQL
-    4  crawler.spiders, Scrapy components which pages to ask for; middlewares, extensions,
-       (middlewares, extensions,          feed exporters, the run machinery, the settings
-       exporters), crawler.run, settings
+    4  crawler.spiders, Scrapy components which pages to ask for; middlewares, download
+       (middlewares, download handlers,   handlers, extensions, feed exporters, the run
+       extensions, exporters),            machinery, the settings
+       crawler.run, settings
     5  crawler.commands, crawler.cli,     the `newscrawl` CLI, the `scrapy crawl` override
        crawler.scrapy_commands
 
@@ -33,6 +34,7 @@ LAYERS = {
     "pipelines": 3,
     "crawler.spiders": 4,
     "crawler.middlewares": 4,
+    "crawler.download_handlers": 4,
     "crawler.extensions": 4,
     "crawler.exporters": 4,
     "crawler.run": 4,

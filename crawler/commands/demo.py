@@ -11,7 +11,8 @@ from crawler.commands.common import UsageProblem, execute
 NAME = "demo"
 HELP = "crawl a bundled offline mirror of the site into output/demo.db and show it"
 
-FAST = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8")
+FAST = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS=8",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=8")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ struggling server that is the least polite thing a crawler can do.
 A request waiting to be retried is still in progress, and Scrapy closes a spider only
 once nothing is in progress: a two-minute `Retry-After` would hold a SIGTERM or the
 `--max-runtime` deadline (CLOSESPIDER_TIMEOUT) for two minutes. So a wait ends early
-when the engine stops or the deadline passes, and the crawl closes at once.
+when the run is ending (crawler/run/run_end.py), and the crawl closes at once.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ import email.utils
 import time
 from typing import Any
 
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor, task
+
+from crawler.run.run_end import RunEnd
 
 #: Seconds between two looks at "is the crawl stopping?" during a retry wait.
 WAKE_INTERVAL = 0.25
@@ -48,19 +50,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.base = settings.getfloat("RETRY_BACKOFF_BASE")
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
         self.retry_after_cap = settings.getfloat("RETRY_AFTER_MAX")
-        self.max_runtime = settings.getfloat("CLOSESPIDER_TIMEOUT")
-        self.deadline: float | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> BackoffRetryMiddleware:
         middleware = super().from_crawler(crawler)
-        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        middleware.run_end = RunEnd(crawler)
         return middleware
-
-    def spider_opened(self, spider: Any = None) -> None:
-        """CLOSESPIDER_TIMEOUT counts from here, as Scrapy's CloseSpider extension does."""
-        if self.max_runtime > 0:
-            self.deadline = time.monotonic() + self.max_runtime
 
     def delay(self, request: Request, response: Response | None) -> float:
         """Seconds to wait before this retry; their sum is the `retry/delay_seconds` stat,
@@ -94,14 +89,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def sleep(self, seconds: float) -> None:
         """Wait before a retry; a shutdown or the run-time deadline cuts the wait short."""
         end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0 and not self.stopping():
+        while (left := end - time.monotonic()) > 0 and not self.run_end():
             await maybe_deferred_to_future(
                 task.deferLater(reactor, min(left, WAKE_INTERVAL))
             )
-
-    def stopping(self) -> bool:
-        """The engine is shutting down (SIGTERM, Ctrl-C) or the run time is up."""
-        engine = self.crawler.engine
-        if engine is None or not engine.running:
-            return True
-        return self.deadline is not None and time.monotonic() >= self.deadline

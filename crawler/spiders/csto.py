@@ -29,6 +29,7 @@ from crawler.items import (
     extraction_failure,
 )
 from crawler.run.extraction_pool import ExtractionPool
+from crawler.run.run_end import RunEnding
 from crawler.spiders.arguments import parse_arguments, parse_range
 from crawler.spiders.backfill import Backfill
 from crawler.spiders.paging import incremental_next
@@ -272,6 +273,7 @@ class CstoSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> Iterator[RejectItem | GoneItem]:
         """Errback of article requests: every failure ends as an item, never in silence.
+        A request the run's end kept from being fetched is no failure: it is counted.
 
         410 Gone: the site removed the article for good, so a stored copy is marked gone
         (kept, never deleted). Anything else (404, 5xx after retries, timeouts, resets,
@@ -280,6 +282,9 @@ class CstoSpider(scrapy.Spider):
         """
         request = failure.request  # type: ignore[attr-defined]
         entry: ListingEntry = request.cb_kwargs["entry"]
+        if failure.check(RunEnding):
+            self.crawler.stats.inc_value("article/not_fetched_run_ending")
+            return
         if failure.check(HttpError):
             code = failure.value.response.status
             self.crawler.stats.inc_value(f"article/http_{code}")
@@ -308,6 +313,9 @@ class CstoSpider(scrapy.Spider):
     def listing_failed(self, failure: Failure) -> None:
         """Errback of listing requests: the articles listed there were not reached."""
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(RunEnding):
+            self.crawler.stats.inc_value("listing/not_fetched_run_ending")
+            return
         self.crawler.stats.inc_value("listing/failed")
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+from crawler import settings as product
 from crawler.mirror import MirrorServer
 from crawler.run.exit_codes import INTERRUPTED, MAX_RUNTIME
 from tests.support import faults
@@ -20,6 +21,7 @@ from tests.support.fault_crawls import (
     articles,
     assert_consistent,
     crawl,
+    rejects,
     runs,
     start_crawl,
     stats_of,
@@ -84,6 +86,31 @@ def test_sigterm_during_a_long_retry_after_wait_ends_the_run_at_once(
     [run] = runs(db)
     assert run["finish_reason"] == "shutdown"
     assert_consistent(db)
+
+
+def test_at_the_deadline_a_request_queued_behind_the_delay_is_not_fetched(
+    site: MirrorServer, db: Path
+) -> None:
+    """With the product's concurrency and a 2 s politeness delay, fetches start at least
+    2 s apart, so before a 3 s deadline the site can see two requests (robots.txt and a
+    listing) and no more: the requests then queued are counted, not fetched, and the
+    queue is never deeper than the per-host cap (a deeper one is that many delays more
+    before the run can close)."""
+    result = crawl(
+        site.base_url, db, timeout=60, CLOSESPIDER_TIMEOUT=3, DOWNLOAD_DELAY=2,
+        RANDOMIZE_DOWNLOAD_DELAY=False, CONCURRENT_REQUESTS=product.CONCURRENT_REQUESTS,
+        CONCURRENT_REQUESTS_PER_DOMAIN=product.CONCURRENT_REQUESTS_PER_DOMAIN,
+    )
+    assert result.returncode == MAX_RUNTIME, result.stderr[-3000:]
+    stats = stats_of(result.stderr)
+    assert stats["finish_reason"] == "closespider_timeout"
+    assert len(site.request_log) <= 2, site.request_log
+    dropped = stats.get("listing/not_fetched_run_ending", 0) + stats.get(
+        "article/not_fetched_run_ending", 0
+    )
+    assert 1 <= dropped <= product.CONCURRENT_REQUESTS_PER_DOMAIN  # a queue one host deep
+    assert rejects(db) == []  # a request the run's end kept back is no failed page
+    assert "ERROR" not in result.stderr
 
 
 def _article_requests(site: MirrorServer) -> list[str]:

@@ -14,7 +14,8 @@ from tests.support.socket_guard import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = (
-    "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS=8",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "RETRY_BACKOFF_BASE=0.05", "STORAGE_COMMIT_INTERVAL=0.2",
 )
 CRAWLING = ("crawl", "backfill")

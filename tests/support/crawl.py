@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FAST_SETTINGS = {
     "DOWNLOAD_DELAY": "0",
     "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "8",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
     "RETRY_BACKOFF_BASE": "0.05",
     "RETRY_BACKOFF_MAX": "0.5",

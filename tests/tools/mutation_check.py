@@ -269,18 +269,33 @@ MUTANTS = (
     ),
     # --- a run that cannot hang (tests time nothing: a kept wait outlives a deadline) --
     Mutant(
-        "retry: a shutdown no longer cancels a Retry-After wait",
-        "crawler/middlewares/backoff_retry.py",
+        "run end: a shutdown no longer ends retry waits and fetches",
+        "crawler/run/run_end.py",
         "        if engine is None or not engine.running:\n            return True\n",
         "",
         (RUN_TIME + "test_sigterm_during_a_long_retry_after_wait_ends_the_run_at_once",),
     ),
     Mutant(
-        "retry: the run-time deadline no longer cuts a Retry-After wait",
-        "crawler/middlewares/backoff_retry.py",
+        "run end: the run-time deadline never passes",
+        "crawler/run/run_end.py",
         "        return self.deadline is not None and time.monotonic() >= self.deadline",
         "        return False",
-        (RUN_TIME + "test_max_runtime_cuts_a_long_retry_after_wait_short",),
+        (RUN_TIME + "test_max_runtime_cuts_a_long_retry_after_wait_short",
+         RUN_TIME + "test_at_the_deadline_a_request_queued_behind_the_delay_is_not_fetched"),
+    ),
+    Mutant(
+        "download handler: fetches after the run has ended",
+        "crawler/download_handlers/run_aware_http.py",
+        "        if self.run_end():\n",
+        "        if False:\n",
+        (RUN_TIME + "test_at_the_deadline_a_request_queued_behind_the_delay_is_not_fetched",),
+    ),
+    Mutant(
+        "settings: requests queued eight deep behind the politeness delay",
+        "crawler/settings.py",
+        "CONCURRENT_REQUESTS = 2  #",
+        "CONCURRENT_REQUESTS = 8  #",
+        (RUN_TIME + "test_at_the_deadline_a_request_queued_behind_the_delay_is_not_fetched",),
     ),
     Mutant(
         "run: --max-runtime is ignored",
