@@ -51,7 +51,7 @@ def link_base(page_url: str, href: str) -> str:
 def _join(base: str, href: str) -> str | None:
     try:
         joined = urljoin(base, href)
-        urlsplit(joined).port  # noqa: B018 - raises on a port that is not a number
+        _check_host(urlsplit(joined))
     except ValueError:
         return None
     return joined
