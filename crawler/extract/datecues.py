@@ -32,6 +32,12 @@ PUBLISHED_META = frozenset(
     dcterms.created citation_publication_date citation_date rnews:datepublished date
     article_date_original originalpublicationdate displaydate dateposted""".split()
 )
+# Meta names and properties that carry a modification date (lower case).
+MODIFIED_META = frozenset(
+    """article:modified_time article:modified og:updated_time og:modified_time
+    datemodified date_modified modified_time last-modified lastmod dc.date.modified
+    dcterms.modified""".split()
+)
 # Class words that say "this is when it was published" on an element with a date.
 PUBLISHED_CLASS_WORDS = frozenset("published pubdate publishdate datepublished".split())
 MODIFIED_CLASS_WORDS = frozenset("updated modified lastmod edited".split())
@@ -98,12 +104,25 @@ def meta_published(doc: etree._Element) -> str | None:
     return None
 
 
-def json_ld_published(html: str, title_key: str | None = None) -> str | None:
-    """`datePublished` of the article that the page's JSON-LD describes.
+def declared_modified(doc: etree._Element, html: str) -> list[str]:
+    """Every modification date the page declares (meta tags, `dateModified` in microdata
+    or JSON-LD): a date that says when the page changed, never when it was published."""
+    found = [
+        el.get("content") or "" for el in doc.iter("meta")
+        if (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        in MODIFIED_META
+    ]
+    found += [
+        element_date(el) or "" for el in doc.iter(etree.Element)
+        if (el.get("itemprop") or "").lower() == "datemodified"
+    ]
+    found += re.findall(r'"dateModified"\s*:\s*"([^"]+)"', html)
+    return [raw for raw in found if find_dates(raw)]
 
-    Several article objects with different dates (a list of related stories) are no
-    answer unless one of them is headed by this page's title."""
-    dates: list[tuple[str, str]] = []  # (headline, datePublished)
+
+def json_ld_dates(html: str) -> list[tuple[str, str]]:
+    """(headline, datePublished) of every article object in the page's JSON-LD."""
+    dates: list[tuple[str, str]] = []
     for block in _JSON_LD.findall(html):
         try:
             data = json.loads(block)
@@ -114,6 +133,15 @@ def json_ld_published(html: str, title_key: str | None = None) -> str | None:
             if isinstance(value, str) and find_dates(value):
                 headline = obj.get("headline") or obj.get("name") or ""
                 dates.append((str(headline), value.strip()))
+    return dates
+
+
+def json_ld_published(html: str, title_key: str | None = None) -> str | None:
+    """`datePublished` of the article that the page's JSON-LD describes.
+
+    Several article objects with different dates (a list of related stories) are no
+    answer unless one of them is headed by this page's title."""
+    dates = json_ld_dates(html)
     if not dates:
         return None
     if len({value[:10] for _, value in dates}) == 1:

@@ -3,8 +3,11 @@
 `extract_article` finds the fields; this module brings them to the form the crawl
 stores, with the same functions the cleaning pipelines use (text contract, boilerplate
 lines, date reading), so that a page tried here and the same page crawled give the same
-title, body and date. The crawl, `newscrawl reextract` and `newscrawl doctor` all come
-through `extract_page`.
+title, body and date. `newscrawl doctor` and `../shared/realpages/score.py` call it; the
+crawl and `newscrawl reextract` call `extract_article` through `crawler.items.article_item`
+and leave the cleaning to the pipelines (`extract_page` sits below both in the layers), and
+tests/test_extract_page_is_the_crawl.py checks that the two give the same fields on every
+fixture and mirror page.
 """
 
 from __future__ import annotations

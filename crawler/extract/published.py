@@ -19,7 +19,9 @@ from crawler.extract import layers
 from crawler.extract.blocks import BLOCK_TAGS, paragraphs
 from crawler.extract.datecues import (
     declared_elements,
+    declared_modified,
     element_date,
+    json_ld_dates,
     json_ld_published,
     local_form,
     meta_published,
@@ -155,7 +157,9 @@ def htmldate_date(page: ArticlePage) -> str | None:
     listing gives: on the page as fetched (its scripts' JSON included), from markup only
     (its free-text search would take a date inside a sentence), never a day that a list
     of other news shows, nor one the page does not write anywhere (htmldate makes up
-    1 January of a year it sees)."""
+    1 January of a year it sees), nor one the page declares as a modification date
+    (htmldate falls back to it when it finds no other), nor a related story's date in
+    JSON-LD that lists several."""
     if not layers.available("htmldate") or not page.texts(page.doc):
         return None
     import htmldate
@@ -171,7 +175,18 @@ def htmldate_date(page: ArticlePage) -> str | None:
     day = _day(page, found) if found else None
     if day is None or day in _listed_days(page) or not _written(page, day):
         return None
-    return found
+    return None if day in _not_publication_days(page) else found
+
+
+def _not_publication_days(page: ArticlePage) -> set[date]:
+    """Days the page declares for something else than this article's publication: its
+    modifications, and the stories of a JSON-LD list that does not say which is this."""
+    raws = declared_modified(page.doc, page.html)
+    stories = json_ld_dates(page.html)
+    if len({raw[:10] for _, raw in stories}) > 1:  # json_ld_published gave no answer
+        raws += [raw for _, raw in stories]
+    days = (_day(page, raw) for raw in raws)
+    return {day for day in days if day is not None}
 
 
 def _listed_days(page: ArticlePage) -> set[date]:
