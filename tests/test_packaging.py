@@ -110,7 +110,8 @@ def test_constraints_pin_every_dependency_within_the_declared_range() -> None:
 
 def test_floor_constraints_pin_every_floor_of_the_metadata() -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / ".ci" / "floors.py")], capture_output=True, text=True
+        [sys.executable, str(ROOT / ".ci" / "floors.py")], capture_output=True, text=True,
+        env=child_env(),
     )
     assert done.returncode == 0, done.stderr
     printed = dict(line.split("==") for line in done.stdout.split())

@@ -151,9 +151,9 @@ def test_the_crawls_pipelines_clean_what_extraction_let_through() -> None:
     """The pipelines of ITEM_PIPELINES, in their order, as a crawl and `reextract` run
     them: a page that extraction let through untidy still ends as the clean row.
 
-    Extraction already drops navigation lines and collapses white space on every page the
-    mirror serves, so no crawl of the mirror can notice these steps regress; this test
-    does (mutants "boilerplate keeps Go back", "text stops collapsing white space")."""
+    The exact result written by hand, as a unit beside the crawls of the `typed` template
+    (whose navigation lines and runs of white space reach these pipelines uncleaned):
+    mutants "boilerplate keeps Go back", "text stops collapsing white space"."""
     raw = {
         "url": "https://en.odkb-csto.org/news/smi/x/", "lang": "en",
         "title": "  CSTO\u00a0exercise\n\t ended ", "summary": " The\u00a0 lead\n ",

@@ -51,3 +51,44 @@ def test_a_crawl_aimed_beyond_loopback_fetches_nothing_and_is_reported(tmp_path:
     assert result.returncode == 1, result.stderr[-2000:]  # as for an unreachable site
     assert f"No page of http://{TEST_NET} could be fetched" in result.stderr
     assert rows(db) == []
+
+
+INNER_TESTS = f'''
+import socket, subprocess, sys
+from tests.support.socket_guard import child_env
+
+def test_swallows_a_refused_connection():
+    try:
+        socket.create_connection(("{TEST_NET}", 80), timeout=5)
+    except OSError:
+        pass  # a test that hides the refusal must fail all the same
+
+def test_starts_a_process_that_reaches_out():
+    code = "import socket; socket.create_connection(('{TEST_NET}', 80), timeout=5)"
+    subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True)
+
+def test_stays_on_loopback():
+    assert socket.getaddrinfo("localhost", 80)
+'''
+
+
+def test_the_guard_fails_a_test_that_reached_out_even_when_it_hid_the_error(
+    tmp_path: Path,
+) -> None:
+    """The suite's own fixture (tests/conftest.py, loaded as a plugin) in a pytest run of
+    three tests: the two that reached beyond loopback fail (an error at their teardown,
+    where the fixture reads the report), the one that did not passes."""
+    (tmp_path / "test_inner.py").write_text(INNER_TESTS, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
+         "-q", "-rE", "test_inner.py"],
+        cwd=tmp_path, env=child_env(), capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1, done.stdout[-3000:]
+    failed = sorted(line.split()[1] for line in done.stdout.splitlines()
+                    if line.startswith("ERROR "))
+    assert failed == ["test_inner.py::test_starts_a_process_that_reaches_out",
+                      "test_inner.py::test_swallows_a_refused_connection"], done.stdout[-3000:]
+    assert "2 errors" in done.stdout
+    assert done.stdout.count("reached for a socket beyond loopback") == 2
+    assert take_report() == ""  # the inner run kept its own report

@@ -5,7 +5,6 @@ status 8, never a traceback, and leaves the file as it was."""
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 from pathlib import Path
 
@@ -17,23 +16,22 @@ from tests.support.cli import newscrawl
 from tests.support.crawl import scrapy_crawl
 
 
-def _dead_url() -> str:
-    """A loopback URL nobody listens on: a crawl that started would fail, not hang."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+def _dead_url(port: int) -> str:
+    """A loopback URL nobody listens on (the `refusing_port` fixture holds the port): a
+    crawl that started would fail, not hang."""
+    return f"http://127.0.0.1:{port}"
 
 
-def _args(command: str, db: Path) -> list[str]:
+def _args(command: str, db: Path, port: int) -> list[str]:
     """The command line of each command that opens --db."""
     return {
         "stats": ["stats", "--db", str(db)],
         "search": ["search", "учения", "--db", str(db)],
         "export": ["export", "--format", "jsonl", "--db", str(db)],
         "reextract": ["reextract", "--workers", "1", "--db", str(db)],
-        "crawl": ["crawl", "--lang", "en", "--base-url", _dead_url(), "--db", str(db)],
+        "crawl": ["crawl", "--lang", "en", "--base-url", _dead_url(port), "--db", str(db)],
         "backfill": ["backfill", "--lang", "en", "--since", "2020-01-01",
-                     "--base-url", _dead_url(), "--db", str(db)],
+                     "--base-url", _dead_url(port), "--db", str(db)],
         "demo": ["demo", "--port", "0", "--db", str(db)],
     }[command]
 
@@ -58,19 +56,21 @@ def random_bytes(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_random_bytes_are_one_clear_line_and_exit_8(
-    command: str, random_bytes: Path, tmp_path: Path
+    command: str, random_bytes: Path, tmp_path: Path, refusing_port: int
 ) -> None:
     before = random_bytes.read_bytes()
-    done = newscrawl(*_args(command, random_bytes), cwd=tmp_path)
+    done = newscrawl(*_args(command, random_bytes, refusing_port), cwd=tmp_path)
     assert done.returncode == DATABASE_UNUSABLE, done.stderr[-2000:]
     line = _one_error_line(done.stderr)
     assert f"{random_bytes} is not a usable SQLite database" in line
     assert random_bytes.read_bytes() == before  # nothing written into it
 
 
-def test_scrapy_crawl_on_random_bytes_exits_8_before_any_request(random_bytes: Path) -> None:
+def test_scrapy_crawl_on_random_bytes_exits_8_before_any_request(
+    random_bytes: Path, refusing_port: int
+) -> None:
     before = random_bytes.read_bytes()
-    result = scrapy_crawl(_dead_url(), random_bytes, timeout=60)
+    result = scrapy_crawl(_dead_url(refusing_port), random_bytes, timeout=60)
     assert result.returncode == DATABASE_UNUSABLE, result.stderr[-2000:]
     assert "is not a usable SQLite database" in result.stderr
     assert "Spider closed (database_unusable)" in result.stderr
@@ -79,12 +79,14 @@ def test_scrapy_crawl_on_random_bytes_exits_8_before_any_request(random_bytes: P
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_another_applications_database_is_refused(command: str, tmp_path: Path) -> None:
+def test_another_applications_database_is_refused(
+    command: str, tmp_path: Path, refusing_port: int
+) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
     before = path.read_bytes()
-    done = newscrawl(*_args(command, path), cwd=tmp_path)
+    done = newscrawl(*_args(command, path, refusing_port), cwd=tmp_path)
     assert done.returncode == DATABASE_UNUSABLE, done.stderr[-2000:]
     assert "no articles table" in _one_error_line(done.stderr)
     assert path.read_bytes() == before  # no table of ours added to someone else's file
@@ -115,9 +117,11 @@ def _damaged(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", ("stats", "search", "export"))
-def test_damaged_database_is_one_clear_line_and_exit_8(command: str, tmp_path: Path) -> None:
+def test_damaged_database_is_one_clear_line_and_exit_8(
+    command: str, tmp_path: Path, refusing_port: int
+) -> None:
     path = _damaged(tmp_path)
-    done = newscrawl(*_args(command, path), cwd=tmp_path)
+    done = newscrawl(*_args(command, path, refusing_port), cwd=tmp_path)
     assert done.returncode == DATABASE_UNUSABLE, done.stderr[-2000:]
     line = _one_error_line(done.stderr)
     assert line == (

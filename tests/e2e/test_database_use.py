@@ -12,6 +12,7 @@ from crawler.mirror import MirrorArticle
 from pipelines.storage.search import search
 from pipelines.storage.store import ArticleStore
 from tests.support.crawl import rows, scrapy_crawl
+from tests.support.socket_guard import child_env
 
 FORMS = ("учения", "учений", "учениях")
 
@@ -55,7 +56,7 @@ def test_search_command_prints_url_date_and_title(tmp_path: Path, mirror_factory
     assert scrapy_crawl(server.base_url, db).returncode == 0
     out = subprocess.run(
         [sys.executable, "-m", "crawler.cli", "search", "Online Week", "--db", str(db)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=child_env(),
     ).stdout
     seed = next(r for r in rows(db) if r["published"] == "2020-07-10")
     assert out.splitlines()[0] == f"{seed['url']}\t2020-07-10\t{seed['title']}"

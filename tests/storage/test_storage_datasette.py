@@ -69,10 +69,16 @@ def test_canned_search_query_ranks_like_the_command(tmp_path: Path) -> None:
 
 
 def test_hostile_and_empty_queries_are_text(tmp_path: Path) -> None:
+    """FTS5 syntax in the search box is read as words: a query that is only syntax has
+    no word and finds nothing (never every row, never an error page)."""
     path = _filled(tmp_path)
-    for query in ('exercise"', "NEAR(", "*", '"'):
+    english = make_item("en")["url"]
+    expected = {'exercise"': [english], "exercise _": [english], "NEAR(": [], "*": [], '"': []}
+    for query, urls in expected.items():
         status, data = asyncio.run(_get(path, "/demo/articles.json", _search=query))
         assert status == 200, (query, data)
+        assert [row["url"] for row in data["rows"]] == urls, query
+        assert sorted(_cli_urls(path, query)) == urls, query
     status, data = asyncio.run(_get(path, "/demo/articles.json", _search="Peacekeepers"))
     assert [row["url"] for row in data["rows"]] == [make_item("en")["url"]]
 

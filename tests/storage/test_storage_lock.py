@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.storage.lock import DatabaseLock, DatabaseLocked
+from tests.support.socket_guard import child_env
 
 HOLDER = textwrap.dedent(
     """
@@ -27,7 +28,7 @@ HOLDER = textwrap.dedent(
 def _holder(db: Path) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER.format(db=str(db))],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, text=True, env=child_env(),
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
     return proc

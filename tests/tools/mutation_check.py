@@ -36,8 +36,7 @@ from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = (
-    "crawler", "pipelines", "tests", "pyproject.toml", "scrapy.cfg", "datasette", "docs",
-    "README.md",
+    "crawler", "pipelines", "tests", "pyproject.toml", "scrapy.cfg", "docs", "README.md",
 )
 TIMEOUT = 900  # seconds for one mutant's tests; only a hang reaches it
 
@@ -47,9 +46,9 @@ E2E_TYPED = [
     E2E + "test_every_mirror_article_is_stored_once_and_exactly[ru-typed]",
     E2E + "test_seed_article_title_date_and_six_paragraphs[typed]",
 ]
-E2E_BITRIX = [E2E + "test_every_mirror_article_is_stored_once_and_exactly[en-bitrix]"]
 PIPELINE_UNITS = ["tests/test_pipelines.py"]
 RUN_TIME = "tests/faults/test_run_time.py::"
+DATE_CUES = "tests/test_extract_date_cues.py"
 EXTRACTION_MASKS = (
     "the title comes from a heading or meta tag and the summary from a listing line that "
     "extraction reads already clean (crawler/extract/titles.py, listing.py), so no crawl "
@@ -266,6 +265,36 @@ MUTANTS = (
         '"DATE_ORDER": "DMY",',
         '"DATE_ORDER": "MDY",',
         ("tests/test_dates.py",),
+    ),
+    # --- which date is the article's (crawler/extract/published.py, datecues.py) -------
+    Mutant(
+        "dates: htmldate may answer with a modification date",
+        "crawler/extract/published.py",
+        "    return None if day in _not_publication_days(page) else found",
+        "    return found",
+        (DATE_CUES,),
+    ),
+    Mutant(
+        "dates: JSON-LD listing several stories gives the first story's date",
+        "crawler/extract/datecues.py",
+        "    if len({value[:10] for _, value in dates}) == 1:\n        return dates[0][1]",
+        "    if dates:\n        return dates[0][1]",
+        (DATE_CUES,),
+    ),
+    Mutant(
+        "dates pipeline: htmldate's guess outranks the listing's date",
+        "pipelines/dates.py",
+        'WEAKER_THAN_LISTING = frozenset({"htmldate"})',
+        "WEAKER_THAN_LISTING: frozenset[str] = frozenset()",
+        (DATE_CUES,),
+    ),
+    Mutant(
+        "dates: a date in another article's card is taken",
+        "crawler/extract/published.py",
+        "            if not _dates_another_article(page, el, anchor)\n        ]\n        readable",
+        "        ]\n        readable",
+        ("tests/test_extract_trust.py",
+         E2E + "test_article_page_without_a_date_takes_the_listing_date[en]"),
     ),
     # --- a run that cannot hang (tests time nothing: a kept wait outlives a deadline) --
     Mutant(
