@@ -25,7 +25,6 @@ from pipelines.storage.connection import DatabaseMissing, DatabaseUnusable
 COMMANDS = (
     "crawl", "backfill", "demo", "stats", "export", "search", "doctor", "reextract",
 )
-OPTIONAL = {"doctor"}  # may not be installed yet
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -37,14 +36,7 @@ class CommandParser(argparse.ArgumentParser):
 
 
 def load_commands() -> list[ModuleType]:
-    modules = []
-    for name in COMMANDS:
-        try:
-            modules.append(importlib.import_module(f"crawler.commands.{name}"))
-        except ModuleNotFoundError as exc:
-            if name not in OPTIONAL or exc.name != f"crawler.commands.{name}":
-                raise
-    return modules
+    return [importlib.import_module(f"crawler.commands.{name}") for name in COMMANDS]
 
 
 def build_parser(modules: Sequence[ModuleType]) -> CommandParser:

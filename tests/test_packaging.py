@@ -8,11 +8,12 @@ needs the package index, so it is a make target, not a test: no test leaves loop
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
 import sys
-from importlib.metadata import requires
+from importlib.metadata import packages_distributions, requires
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -38,6 +39,31 @@ def _extra(name: str) -> set[str]:
         canonicalize_name(r.name) for r in _requirements()
         if r.marker is not None and r.marker.evaluate({"extra": name})
     }
+
+
+def _imported_modules() -> set[str]:
+    """Top-level modules the product's code imports, the standard library's left out."""
+    names: set[str] = set()
+    for path in [*(ROOT / "crawler").rglob("*.py"), *(ROOT / "pipelines").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names - set(sys.stdlib_module_names) - {"__future__", "crawler", "pipelines"}
+
+
+def test_every_package_the_code_imports_is_declared() -> None:
+    """A package the code imports but only gets through another (lxml through
+    trafilatura) disappears when that one changes its own dependencies."""
+    declared = set(_unconditional()) | _extra("parquet") | _extra("datasette")
+    providers = packages_distributions()
+    undeclared = {
+        module: providers.get(module) for module in _imported_modules()
+        if not {canonicalize_name(d) for d in providers.get(module, [])} & declared
+    }
+    assert "lxml" in _imported_modules() and "pyarrow" in _imported_modules()
+    assert undeclared == {}
 
 
 def test_lxml_html_clean_is_a_plain_dependency_so_old_pip_installs_it() -> None:
