@@ -13,6 +13,8 @@ from typing import Any, TextIO
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from pipelines.storage.pipeline import counter_stat
+
 INTERVAL = 1.0  # seconds between refreshes
 
 
@@ -56,7 +58,7 @@ class ProgressLine:
         pages = int(stats.get_value("response_received_count", 0) or 0)
         listings = int(stats.get_value("listing/pages", 0) or 0)
         stored = int(stats.get_value("item_scraped_count", 0) or 0)
-        new = int(stats.get_value("storage/articles_new", 0) or 0)
+        new = int(stats.get_value(counter_stat("articles_new"), 0) or 0)
         rate = pages / max(time.monotonic() - self.started, 1e-6)
         text = (
             f"{getattr(spider, 'lang', '')} {getattr(spider, 'crawl_mode', '')}: "

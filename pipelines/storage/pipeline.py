@@ -231,7 +231,7 @@ class StoragePipeline:
         """The writes for one item (writer thread); the stats keys to count."""
         assert self.store is not None
         outcome = self.store.upsert_article(data)
-        return [f"storage/articles_{outcome}", *self._keep_page(data)]
+        return [counter_stat(f"articles_{outcome}"), *self._keep_page(data)]
 
     def _keep_page(self, data: Mapping[str, Any]) -> list[str]:
         """Keep the raw page behind an item, stored or rejected, for `newscrawl reextract`."""

@@ -373,6 +373,8 @@ class ArticleStore:
         exit_status: int | None = None,
     ) -> None:
         """Complete a crawl_runs row with its counters and commit everything."""
+        if unknown := set(counters) - set(RUN_COUNTER_COLUMNS):  # never a silent 0
+            raise ValueError(f"no crawl_runs counter is called {', '.join(sorted(unknown))}")
         self._write()
         self.db.execute(
             _FINISH_RUN,

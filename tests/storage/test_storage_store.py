@@ -232,6 +232,14 @@ def test_crawl_runs(store: ArticleStore) -> None:
     assert row["sections"] == "smi" and row["mode"] == "incremental"
 
 
+def test_a_counter_no_column_records_is_an_error_not_a_silent_zero(store: ArticleStore) -> None:
+    run_id = store.start_run("reextract", {}, "en", [])
+    with pytest.raises(ValueError, match="no crawl_runs counter is called article_new"):
+        store.finish_run(run_id, {"article_new": 2, "articles_new": 1}, "finished", 0)
+    row = next(store.db.query("SELECT * FROM crawl_runs"))
+    assert row["finished"] is None and row["articles_new"] is None  # left unfinished
+
+
 def test_commit_batching_visible_to_other_connection(db_path: Path) -> None:
     store = ArticleStore(db_path, batch_size=10, commit_interval=3600)
     for i in range(25):
