@@ -57,7 +57,9 @@ def build_parser(modules: Sequence[ModuleType]) -> CommandParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run the subcommand, return its exit status (usage errors exit 2 here)."""
-    args = build_parser(load_commands()).parse_args(argv)
+    args, unknown = build_parser(load_commands()).parse_known_args(argv)
+    if unknown:  # said under the command's own usage line, not the top parser's
+        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return int(args.handler(args))
     except (UsageProblem, DatabaseMissing) as problem:

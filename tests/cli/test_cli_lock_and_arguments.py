@@ -44,6 +44,13 @@ def test_second_run_exits_4_at_once_while_the_lock_is_held(
         (["crawl", "--max-runtime", "0"], "above 0"),
         (["backfill", "--since", "2020-01-01", "--max-runtime", "soon"], "above 0"),
         (["crawl", "--lang", "de"], "invalid choice"),
+        (["crawl", "--no-such-option"], "unrecognized arguments: --no-such-option"),
+        (["stats", "--lang", "de"], "unrecognized arguments: --lang de"),
+        (["search"], "the following arguments are required: query"),
+        (["search", "exercise", "--limit", "zero"], "invalid int value: 'zero'"),
+        (["export", "--format", "xml"], "invalid choice: 'xml'"),
+        (["reextract", "--workers", "0"], "--workers must be at least 1"),
+        (["demo", "--port", "x"], "invalid int value: 'x'"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(
