@@ -162,3 +162,17 @@ def test_imports_are_read_everywhere_and_relative_ones_resolved() -> None:
         "crawler.mirror.dataset", "crawler.run.exit_codes", "pipelines.storage.store",
         "crawler.items",
     }
+
+
+MAX_MODULE_LINES = 400  # a module a newcomer reads in one sitting
+
+
+def test_no_product_module_is_over_400_lines() -> None:
+    """The mirror's page templates are long HTML by nature and stay out of the count."""
+    sizes = {
+        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for package in PACKAGES for path in (ROOT / package).rglob("*.py")
+        if "templates" not in path.relative_to(ROOT).parts
+    }
+    assert len(sizes) >= 100
+    assert {path: n for path, n in sizes.items() if n > MAX_MODULE_LINES} == {}
