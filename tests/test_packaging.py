@@ -13,7 +13,7 @@ import os
 import re
 import subprocess
 import sys
-from importlib.metadata import packages_distributions, requires
+from importlib.metadata import distributions, requires
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -53,14 +53,29 @@ def _imported_modules() -> set[str]:
     return names - set(sys.stdlib_module_names) - {"__future__", "crawler", "pipelines"}
 
 
+def _providers() -> dict[str, set[str]]:
+    """{top-level module: distributions installing it}, from each distribution's
+    top_level.txt or else its files (Python 3.10's `packages_distributions` reads only
+    top_level.txt, which many wheels no longer ship)."""
+    found: dict[str, set[str]] = {}
+    for dist in distributions():
+        tops = (dist.read_text("top_level.txt") or "").split() or [
+            Path(str(path)).parts[0].split(".")[0]
+            for path in dist.files or () if not str(path).startswith("..")
+        ]
+        for top in tops:
+            found.setdefault(top, set()).add(canonicalize_name(dist.metadata["Name"]))
+    return found
+
+
 def test_every_package_the_code_imports_is_declared() -> None:
     """A package the code imports but only gets through another (lxml through
     trafilatura) disappears when that one changes its own dependencies."""
     declared = set(_unconditional()) | _extra("parquet") | _extra("datasette")
-    providers = packages_distributions()
+    providers = _providers()
     undeclared = {
         module: providers.get(module) for module in _imported_modules()
-        if not {canonicalize_name(d) for d in providers.get(module, [])} & declared
+        if not providers.get(module, set()) & declared
     }
     assert "lxml" in _imported_modules() and "pyarrow" in _imported_modules()
     assert undeclared == {}
