@@ -97,21 +97,28 @@ def element_date(el: etree._Element) -> str | None:
 def meta_published(doc: etree._Element) -> str | None:
     """The first publication date among the page's meta tags."""
     for el in doc.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        key = _meta_key(el)
         content = el.get("content") or ""
         if key in PUBLISHED_META and find_dates(content):
             return content.strip()
     return None
 
 
+def _meta_key(el: etree._Element) -> str:
+    """A meta tag's name, whichever attribute carries it (lower case)."""
+    return (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+
+
+def stories_disagree(dates: list[tuple[str, str]]) -> bool:
+    """Whether JSON-LD article dates (`json_ld_dates`) fall on more than one day: a list
+    of stories, not one article's date."""
+    return len({value[:10] for _, value in dates}) > 1
+
+
 def declared_modified(doc: etree._Element, html: str) -> list[str]:
     """Every modification date the page declares (meta tags, `dateModified` in microdata
     or JSON-LD): a date that says when the page changed, never when it was published."""
-    found = [
-        el.get("content") or "" for el in doc.iter("meta")
-        if (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        in MODIFIED_META
-    ]
+    found = [el.get("content") or "" for el in doc.iter("meta") if _meta_key(el) in MODIFIED_META]
     found += [
         element_date(el) or "" for el in doc.iter(etree.Element)
         if (el.get("itemprop") or "").lower() == "datemodified"
@@ -144,7 +151,7 @@ def json_ld_published(html: str, title_key: str | None = None) -> str | None:
     dates = json_ld_dates(html)
     if not dates:
         return None
-    if len({value[:10] for _, value in dates}) == 1:
+    if not stories_disagree(dates):
         return dates[0][1]
     if title_key:
         titled = [value for headline, value in dates if comparable(headline) == title_key]

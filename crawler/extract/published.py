@@ -26,6 +26,7 @@ from crawler.extract.datecues import (
     local_form,
     meta_published,
     page_stamps,
+    stories_disagree,
     url_date,
 )
 from crawler.extract.dates import date_only, find_dates, parse_date
@@ -183,7 +184,7 @@ def _not_publication_days(page: ArticlePage) -> set[date]:
     modifications, and the stories of a JSON-LD list that does not say which is this."""
     raws = declared_modified(page.doc, page.html)
     stories = json_ld_dates(page.html)
-    if len({raw[:10] for _, raw in stories}) > 1:  # json_ld_published gave no answer
+    if stories_disagree(stories):  # json_ld_published gave no answer
         raws += [raw for _, raw in stories]
     days = (_day(page, raw) for raw in raws)
     return {day for day in days if day is not None}
