@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -79,16 +80,21 @@ def test_the_guard_fails_a_test_that_reached_out_even_when_it_hid_the_error(
     three tests: the two that reached beyond loopback fail (an error at their teardown,
     where the fixture reads the report), the one that did not passes."""
     (tmp_path / "test_inner.py").write_text(INNER_TESTS, encoding="utf-8")
+    report = tmp_path / "inner.xml"  # read from JUnit XML: the console's wrapping varies
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
-         "-q", "-rE", "test_inner.py"],
+         "-q", f"--junitxml={report}", "test_inner.py"],
         cwd=tmp_path, env=child_env(), capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 1, done.stdout[-3000:]
-    failed = sorted(line.split()[1] for line in done.stdout.splitlines()
-                    if line.startswith("ERROR "))
-    assert failed == ["test_inner.py::test_starts_a_process_that_reaches_out",
-                      "test_inner.py::test_swallows_a_refused_connection"], done.stdout[-3000:]
-    assert "2 errors" in done.stdout
-    assert done.stdout.count("reached for a socket beyond loopback") == 2
+    outcomes = {case.get("name"): [(child.tag, child.get("message", "")) for child in case]
+                for case in ElementTree.parse(report).iter("testcase")}
+    assert set(outcomes) == {"test_swallows_a_refused_connection",
+                             "test_starts_a_process_that_reaches_out",
+                             "test_stays_on_loopback"}, done.stdout[-3000:]
+    assert outcomes["test_stays_on_loopback"] == []
+    for name in ("test_swallows_a_refused_connection", "test_starts_a_process_that_reaches_out"):
+        [(tag, message)] = outcomes[name]
+        assert tag == "error", (name, outcomes[name])
+        assert "reached for a socket beyond loopback" in message, (name, message)
     assert take_report() == ""  # the inner run kept its own report
