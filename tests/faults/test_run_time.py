@@ -9,13 +9,14 @@ so they are hang guards, not timings."""
 from __future__ import annotations
 
 import signal
+import subprocess
 from pathlib import Path
 
 from crawler import settings as product
 from crawler.mirror import MirrorServer
 from crawler.run.exit_codes import INTERRUPTED, MAX_RUNTIME
 from tests.support import faults
-from tests.support.cli import newscrawl
+from tests.support.cli import command, env, newscrawl
 from tests.support.crawl import rows
 from tests.support.fault_crawls import (
     articles,
@@ -54,6 +55,34 @@ def test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7(
     assert run["finish_reason"] == "closespider_timeout" and run["exit_status"] == MAX_RUNTIME
     assert 1 <= len(rows(db)) < len(articles())  # what was fetched before it is kept
     assert len(_article_requests(english)) < len(articles())  # the crawl was cut short
+    assert russian.request_log == []
+    assert_consistent(db)
+
+
+def test_sigterm_ends_a_newscrawl_crawl_of_both_languages_and_starts_no_other(
+    mirror_factory, tmp_path: Path
+) -> None:
+    """What cron and systemd send to `newscrawl crawl` (not the contract `scrapy crawl`):
+    the English crawl stops, commits and records the shutdown; Russian never starts."""
+    english = mirror_factory("en", articles=articles("en") + articles("ru"))
+    russian = mirror_factory("ru", articles=articles("en") + articles("ru"))
+    _slow_site(english, 0.5)
+    db = tmp_path / "news.db"
+    process = subprocess.Popen(
+        command("crawl", "--full", "--lang", "both", "--base-url", f"en={english.base_url}",
+                "--base-url", f"ru={russian.base_url}", "--db", str(db),
+                *[f"-s{name}={value}" for name, value in SLOW.items()]),
+        cwd=tmp_path, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    wait_for(lambda: len(_article_requests(english)) >= 3, timeout=60)
+    process.send_signal(signal.SIGTERM)
+    # Unbounded, the slow site keeps the English crawl going for several more seconds and
+    # the Russian one follows: this deadline is a hang guard, not a timing.
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == INTERRUPTED, stderr[-3000:]
+    [run] = runs(db)
+    assert run["finish_reason"] == "shutdown" and run["exit_status"] == INTERRUPTED
+    assert 1 <= len(rows(db)) < len(articles())  # what was fetched before it is kept
     assert russian.request_log == []
     assert_consistent(db)
 

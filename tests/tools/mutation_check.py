@@ -333,6 +333,13 @@ MUTANTS = (
         "    deadline = None",
         (RUN_TIME + "test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7",),
     ),
+    Mutant(
+        "run: newscrawl crawl starts the next language after a SIGTERM",
+        "crawler/run/crawl_process.py",
+        "        if index >= len(runs) or (crawlers and _finish_reason(crawlers[-1]) in STOPPING):",
+        "        if index >= len(runs):",
+        (RUN_TIME + "test_sigterm_ends_a_newscrawl_crawl_of_both_languages_and_starts_no_other",),
+    ),
 )
 
 
