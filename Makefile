@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_crawl.py
 	$(BIN)/python bench/bench_storage.py
 	$(BIN)/python bench/bench_incremental.py
+	$(BIN)/python bench/bench_max_runtime.py
 
 # A fresh virtualenv $(1) from interpreter $(2), the project installed with the
 # constraints file $(3), then ruff and the whole suite in it. Each suite takes minutes:

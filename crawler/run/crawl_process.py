@@ -20,6 +20,9 @@ from crawler.run.exit_codes import INTERRUPTED_REASONS, TIMEOUT_REASON, worst
 from crawler.run.run_record import record_exit_status
 from pipelines.storage.pipeline import LOCKED_REASON, UNUSABLE_REASON
 
+# The last commit, the run record and the process's exit, after a crawl's deadline (seconds).
+CLOSE_SECONDS = 1.5
+
 # No further crawl after these: the run was stopped, or the next crawl would fail the same.
 STOPPING = (*INTERRUPTED_REASONS, LOCKED_REASON, UNUSABLE_REASON, TIMEOUT_REASON)
 
@@ -43,17 +46,44 @@ def lock_holder(db: str) -> str | None:
     return None
 
 
+def shutdown_reserve(settings: Settings) -> float:
+    """Seconds a crawl needs between its deadline and the process's exit on a site that
+    answers promptly.
+
+    At the deadline no fetch starts, but each request the downloader already holds for the
+    site (up to the per-host cap) first waits out its politeness delay (DOWNLOAD_DELAY, up
+    to 1.5 times it when randomised) before it is turned away; then
+    the last commit, the run record and the process's exit. `--max-runtime` stops the
+    crawl this much earlier so that the process is gone when the time is up, which is
+    what a scheduler that starts the next run then needs.
+    """
+    delay = settings.getfloat("DOWNLOAD_DELAY")
+    if settings.getbool("RANDOMIZE_DOWNLOAD_DELAY"):
+        delay *= 1.5  # Scrapy randomises between 0.5 and 1.5 times the delay
+    queued = min(settings.getint("CONCURRENT_REQUESTS"),
+                 settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
+    return queued * delay + CLOSE_SECONDS
+
+
 def run_crawls(
-    settings: Settings, runs: Sequence[Mapping[str, str]], max_runtime: float | None = None
+    settings: Settings,
+    runs: Sequence[Mapping[str, str]],
+    max_runtime: float | None = None,
+    started: float | None = None,
 ) -> int:
     """Crawl with each spider-argument set in turn; the worst exit status of them.
 
-    `max_runtime` (seconds) bounds the whole run, every language together: each crawl
-    gets what is left of it as CLOSESPIDER_TIMEOUT, and none starts once it is spent.
+    `max_runtime` (seconds, counted from `started`, a `time.monotonic()` reading taken
+    when the command began; now if not given) bounds the whole run, every language
+    together: each crawl gets what is left of it, less `shutdown_reserve`, as
+    CLOSESPIDER_TIMEOUT, and none starts once it is spent.
     """
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
-    deadline = None if max_runtime is None else time.monotonic() + max_runtime
+    deadline = None
+    if max_runtime is not None:
+        start = time.monotonic() if started is None else started
+        deadline = start + max_runtime - shutdown_reserve(settings)
 
     def launch(_: object = None, index: int = 0) -> Any:
         if index >= len(runs) or (crawlers and _finish_reason(crawlers[-1]) in STOPPING):

@@ -8,15 +8,20 @@ so they are hang guards, not timings."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
+import sys
 from pathlib import Path
+
+from scrapy.settings import Settings
 
 from crawler import settings as product
 from crawler.mirror import MirrorServer
+from crawler.run.crawl_process import CLOSE_SECONDS, shutdown_reserve
 from crawler.run.exit_codes import INTERRUPTED, MAX_RUNTIME
 from tests.support import faults
-from tests.support.cli import command, env, newscrawl
+from tests.support.cli import ROOT, command, env, newscrawl
 from tests.support.crawl import rows
 from tests.support.fault_crawls import (
     articles,
@@ -47,10 +52,14 @@ def test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7(
     db = tmp_path / "news.db"
     done = newscrawl(
         "crawl", "--full", "--lang", "both", "--base-url", f"en={english.base_url}",
-        "--base-url", f"ru={russian.base_url}", "--db", str(db), "--max-runtime", "4",
+        "--base-url", f"ru={russian.base_url}", "--db", str(db), "--max-runtime", "6",
         *[f"-s{name}={value}" for name, value in SLOW.items()], cwd=tmp_path,
     )
     assert done.returncode == MAX_RUNTIME, done.stderr[-3000:]
+    # The crawl is given the run time less the shutdown reserve (no politeness delay under
+    # FAST, so the reserve is the close alone) and less the process's own start.
+    [given] = re.findall(r"'CLOSESPIDER_TIMEOUT': ([0-9.]+)", done.stderr)
+    assert 0 < float(given) <= 6 - CLOSE_SECONDS
     [run] = runs(db)  # the deadline is the whole run's: Russian never started
     assert run["finish_reason"] == "closespider_timeout" and run["exit_status"] == MAX_RUNTIME
     assert 1 <= len(rows(db)) < len(articles())  # what was fetched before it is kept
@@ -151,3 +160,27 @@ def _article_requests(site: MirrorServer) -> list[str]:
 def rows_or_none(db: Path) -> list[dict]:
     """Stored rows, or none while the database does not exist yet."""
     return rows(db) if db.exists() else []
+
+
+def test_the_shutdown_reserve_is_the_queued_delays_and_the_close() -> None:
+    """With the product's politeness, two requests may wait up to 1.5 s each at the
+    deadline; without a delay only the close is left."""
+    polite = Settings()
+    polite.setmodule(product)
+    assert shutdown_reserve(polite) == 2 * 1.0 * 1.5 + CLOSE_SECONDS
+    polite.set("RANDOMIZE_DOWNLOAD_DELAY", False)
+    assert shutdown_reserve(polite) == 2 * 1.0 + CLOSE_SECONDS
+    fast = Settings({"DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 1,
+                     "CONCURRENT_REQUESTS_PER_DOMAIN": 8})
+    assert shutdown_reserve(fast) == CLOSE_SECONDS
+
+
+def test_the_run_time_counts_from_the_process_start() -> None:
+    """A process that slept a second before asking is at least a second old (the
+    interpreter's start and the imports count towards --max-runtime)."""
+    code = ("import time; time.sleep(1); from crawler.run.clock import process_age; "
+            "print(process_age())")
+    done = subprocess.run([sys.executable, "-c", code], env=env(), capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) >= 1.0

@@ -329,9 +329,17 @@ MUTANTS = (
     Mutant(
         "run: --max-runtime is ignored",
         "crawler/run/crawl_process.py",
-        "    deadline = None if max_runtime is None else time.monotonic() + max_runtime",
-        "    deadline = None",
+        "        deadline = start + max_runtime - shutdown_reserve(settings)",
+        "        deadline = None",
         (RUN_TIME + "test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7",),
+    ),
+    Mutant(
+        "run: --max-runtime keeps no time for the shutdown, so the process outlives it",
+        "crawler/run/crawl_process.py",
+        "        deadline = start + max_runtime - shutdown_reserve(settings)",
+        "        deadline = start + max_runtime",
+        (RUN_TIME + "test_max_runtime_ends_a_long_crawl_of_both_languages_with_status_7",
+         RUN_TIME + "test_the_shutdown_reserve_is_the_queued_delays_and_the_close"),
     ),
     Mutant(
         "run: newscrawl crawl starts the next language after a SIGTERM",
