@@ -277,8 +277,8 @@ MUTANTS = (
     Mutant(
         "dates: JSON-LD listing several stories gives the first story's date",
         "crawler/extract/datecues.py",
-        "    if len({value[:10] for _, value in dates}) == 1:\n        return dates[0][1]",
-        "    if dates:\n        return dates[0][1]",
+        "    return len({value[:10] for _, value in dates}) > 1",
+        "    return False",
         (DATE_CUES,),
     ),
     Mutant(
