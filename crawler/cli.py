@@ -12,14 +12,12 @@ import argparse
 import importlib
 import sqlite3
 import sys
-import time
 from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
 from crawler.commands.common import UsageProblem, error_line, fail
 from crawler.run import exit_codes
-from crawler.run.clock import process_age
 from crawler.run.exit_codes import MEANINGS
 from pipelines.storage.connection import DatabaseMissing, DatabaseUnusable
 
@@ -59,9 +57,7 @@ def build_parser(modules: Sequence[ModuleType]) -> CommandParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run the subcommand, return its exit status (usage errors exit 2 here)."""
-    started = time.monotonic() - process_age()  # --max-runtime counts from the start
     args, unknown = build_parser(load_commands()).parse_known_args(argv)
-    args.started = started
     if unknown:  # said under the command's own usage line, not the top parser's
         args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:

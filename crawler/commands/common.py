@@ -142,6 +142,4 @@ def execute(args: argparse.Namespace, runs: Sequence[Mapping[str, str]]) -> int:
     holder = lock_holder(db) if settings.getbool("STORAGE_LOCK") else None
     if holder:
         return fail(f"{holder}; another run is writing {db}", exit_codes.LOCKED)
-    return run_crawls(
-        settings, runs, getattr(args, "max_runtime", None), getattr(args, "started", None)
-    )
+    return run_crawls(settings, runs, getattr(args, "max_runtime", None))

@@ -10,7 +10,7 @@ import time
 def process_age() -> float:
     """Seconds since the kernel started this process; 0.0 where /proc cannot tell."""
     try:
-        with open(f"/proc/{os.getpid()}/stat", encoding="ascii") as stat:
+        with open("/proc/self/stat", encoding="ascii") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
         started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start, in ticks
         return max(time.clock_gettime(time.CLOCK_BOOTTIME) - started, 0.0)

@@ -16,6 +16,7 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from crawler.run import exit_codes
+from crawler.run.clock import process_age
 from crawler.run.exit_codes import INTERRUPTED_REASONS, TIMEOUT_REASON, worst
 from crawler.run.run_record import record_exit_status
 from pipelines.storage.pipeline import LOCKED_REASON, UNUSABLE_REASON
@@ -52,10 +53,10 @@ def shutdown_reserve(settings: Settings) -> float:
 
     At the deadline no fetch starts, but each request the downloader already holds for the
     site (up to the per-host cap) first waits out its politeness delay (DOWNLOAD_DELAY, up
-    to 1.5 times it when randomised) before it is turned away; then
-    the last commit, the run record and the process's exit. `--max-runtime` stops the
-    crawl this much earlier so that the process is gone when the time is up, which is
-    what a scheduler that starts the next run then needs.
+    to 1.5 times it when randomised) before it is turned away; then the last commit, the
+    run record and the process's exit. `--max-runtime` stops the crawl this much earlier
+    so that the process is gone when the time is up, which is what a scheduler that
+    starts the next run then needs.
     """
     delay = settings.getfloat("DOWNLOAD_DELAY")
     if settings.getbool("RANDOMIZE_DOWNLOAD_DELAY"):
@@ -66,23 +67,19 @@ def shutdown_reserve(settings: Settings) -> float:
 
 
 def run_crawls(
-    settings: Settings,
-    runs: Sequence[Mapping[str, str]],
-    max_runtime: float | None = None,
-    started: float | None = None,
+    settings: Settings, runs: Sequence[Mapping[str, str]], max_runtime: float | None = None
 ) -> int:
     """Crawl with each spider-argument set in turn; the worst exit status of them.
 
-    `max_runtime` (seconds, counted from `started`, a `time.monotonic()` reading taken
-    when the command began; now if not given) bounds the whole run, every language
-    together: each crawl gets what is left of it, less `shutdown_reserve`, as
+    `max_runtime` (seconds, counted from the process's start) bounds the whole run, every
+    language together: each crawl gets what is left of it, less `shutdown_reserve`, as
     CLOSESPIDER_TIMEOUT, and none starts once it is spent.
     """
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
     deadline = None
     if max_runtime is not None:
-        start = time.monotonic() if started is None else started
+        start = time.monotonic() - process_age()
         deadline = start + max_runtime - shutdown_reserve(settings)
 
     def launch(_: object = None, index: int = 0) -> Any:
